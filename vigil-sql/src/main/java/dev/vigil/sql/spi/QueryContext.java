@@ -1,0 +1,124 @@
+package dev.vigil.sql.spi;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * What one scan of a table was asked for: the constraints SQLite handed down (an {@code IN} list arrives as
+ * several EQ constraints on one column), the columns the statement uses, and a way to report warnings.
+ * Confined to the thread running the scan.
+ */
+public final class QueryContext {
+    private final TableSpec spec;
+    private final List<Constraint> constraints;
+    private final BitSet usedColumns;
+    private final Consumer<String> warnings;
+
+    /**
+     * @param usedColumns columns the statement reads; null means all
+     * @param warnings    receives messages a user should see although the scan succeeded
+     */
+    public QueryContext(TableSpec spec, List<Constraint> constraints, BitSet usedColumns, Consumer<String> warnings) {
+        this.spec = spec;
+        this.constraints = List.copyOf(constraints);
+        this.usedColumns = usedColumns;
+        this.warnings = warnings == null ? w -> { } : warnings;
+    }
+
+    /** A context with no constraints that uses every column, for tests and internal scans. */
+    public static QueryContext all(TableSpec spec) {
+        return new QueryContext(spec, List.of(), null, null);
+    }
+
+    public TableSpec spec() {
+        return spec;
+    }
+
+    public List<Constraint> constraints() {
+        return constraints;
+    }
+
+    public List<Constraint> constraints(Column column) {
+        List<Constraint> out = new ArrayList<>();
+        for (Constraint c : constraints) {
+            if (c.column() == column) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** True if the column is constrained by = or IN, so {@link #equalsText} lists every value it may take. */
+    public boolean hasEquality(Column column) {
+        for (Constraint c : constraints) {
+            if (c.column() == column && c.op() == Constraint.Op.EQ) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The values of = and IN constraints on the column, as text, in query order; empty if none. */
+    public Set<String> equalsText(Column column) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Constraint c : constraints) {
+            if (c.column() == column && c.op() == Constraint.Op.EQ && c.value() != null) {
+                out.add(c.text());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The values of = and IN constraints on the column that are integers; empty if none. A value that is not an
+     * integer can match no row of an integer column, and is dropped.
+     */
+    public Set<Long> equalsLong(Column column) {
+        Set<Long> out = new LinkedHashSet<>();
+        for (Constraint c : constraints) {
+            if (c.column() == column && c.op() == Constraint.Op.EQ) {
+                OptionalLong v = c.integer();
+                if (v.isPresent()) {
+                    out.add(v.getAsLong());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The patterns of LIKE constraints on the column. */
+    public List<String> likePatterns(Column column) {
+        List<String> out = new ArrayList<>();
+        for (Constraint c : constraints) {
+            if (c.column() == column && c.op() == Constraint.Op.LIKE && c.value() != null) {
+                out.add(c.text());
+            }
+        }
+        return out;
+    }
+
+    /** True if the statement reads the column; a generator may skip computing columns nobody reads. */
+    public boolean isUsed(Column column) {
+        return usedColumns == null || usedColumns.get(column.index());
+    }
+
+    /** True if the statement reads any of the columns. */
+    public boolean isAnyUsed(Column... columns) {
+        for (Column c : columns) {
+            if (isUsed(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Reports something the user should know (a path that does not exist, a file it could not read). */
+    public void warn(String message) {
+        warnings.accept(spec.name() + ": " + message);
+    }
+}
