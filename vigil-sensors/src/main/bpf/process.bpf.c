@@ -1,0 +1,262 @@
+// SPDX-License-Identifier: GPL-2.0
+// Process sensor: exec, exit and fork of processes (not threads), from the scheduler's tracepoints
+// (include/trace/events/sched.h). Each event has two programs, one per hook kind: tp_btf (BTF-typed) and raw_tp
+// (for kernels without BTF trampolines). User space loads only the kind it chose. Both receive the tracepoint's
+// arguments in the same order, so one handler serves both.
+#include "vigil.bpf.h"
+
+#define RECORD_EXEC 1
+#define RECORD_EXIT 2
+#define RECORD_FORK 3
+
+#define EXEC_ARGV_TRUNCATED 0x1
+#define EXEC_PATH_TRUNCATED 0x2
+#define EXEC_CWD_TRUNCATED 0x4
+
+/* A path slot holds the components of a path leaf first, each NUL-terminated: at most PATH_FILL bytes of
+   components plus one last component of up to NAME_MAX bytes. User space reverses and joins them. */
+#define PATH_SLOT 512
+#define PATH_FILL 256
+#define PATH_DEPTH 32
+/* argv as the process laid it out (NUL-separated), up to ARGV_MAX - 1 bytes; longer ones are truncated. */
+#define ARGV_MAX 4096
+
+struct exec_record {
+    struct record_header h;
+    __u32 ppid;
+    __u32 uid;
+    __u32 gid;
+    __u32 euid;
+    __u32 egid;
+    __u32 suid;
+    __u32 sgid;
+    __u32 fsuid;
+    __u32 fsgid;
+    __u32 auid;         /* login uid (audit), 4294967295 when unset */
+    __u32 old_tid;      /* the exec'ing thread's id before exec (differs when a non-leader thread exec'd) */
+    __u64 cgroup_id;
+    __u64 start_ns;     /* task start_time: CLOCK_MONOTONIC at fork */
+    char comm[16];
+    __u16 path_len;     /* bytes used in path[] */
+    __u16 cwd_len;      /* bytes used in cwd[] */
+    __u16 argv_len;     /* bytes of argv[] sent */
+    __u16 pad;
+    char path[PATH_SLOT];
+    char cwd[PATH_SLOT];
+    char argv[ARGV_MAX];
+};
+
+struct exit_record {
+    struct record_header h;
+    __u32 ppid;
+    __u32 uid;
+    __u32 gid;
+    __u32 exit_code;    /* raw wait status: (code << 8) | termination signal */
+    __u64 start_ns;
+    char comm[16];
+};
+
+struct fork_record {
+    struct record_header h; /* tgid, tid: the parent */
+    __u32 child_pid;
+    __u32 uid;
+    __u32 gid;
+    __u32 pad;
+    __u64 child_start_ns;
+    char comm[16];
+};
+
+/* Scratch space for the exec record, too big for the 512-byte BPF stack. */
+struct {
+    __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+    __uint(max_entries, 1);
+    __type(key, __u32);
+    __type(value, struct exec_record);
+} exec_scratch SEC(".maps");
+
+/* The state of a path walk (read_path); on the stack, handed to each bpf_loop step. */
+struct path_walk {
+    struct dentry *dentry;
+    struct mount *mnt;
+    char *slot;
+    __u32 off;
+    bool truncated;
+};
+
+/* One step of a path walk: writes the current component, or crosses a mount point. 1 stops the loop. */
+static long path_step(__u32 index, struct path_walk *w)
+{
+    struct dentry *dentry = w->dentry;
+    struct mount *mnt = w->mnt;
+    struct dentry *parent = BPF_CORE_READ(dentry, d_parent);
+    struct dentry *mnt_root = BPF_CORE_READ(mnt, mnt.mnt_root);
+
+    if (dentry == mnt_root || dentry == parent) {
+        struct mount *mnt_parent = BPF_CORE_READ(mnt, mnt_parent);
+        if (mnt_parent == mnt || !mnt_parent)
+            return 1; /* the global root */
+        w->dentry = BPF_CORE_READ(mnt, mnt_mountpoint);
+        w->mnt = mnt_parent;
+        return 0;
+    }
+    __u32 off = w->off;
+    if (off >= PATH_FILL) {
+        w->truncated = true;
+        return 1;
+    }
+    const unsigned char *name = BPF_CORE_READ(dentry, d_name.name);
+    long n = bpf_probe_read_kernel_str(&w->slot[off & (PATH_FILL - 1)], PATH_SLOT - PATH_FILL, name);
+    if (n > 0)
+        w->off = off + n;
+    w->dentry = parent;
+    return 0;
+}
+
+/* Writes the path's components into slot (PATH_SLOT bytes), leaf first, crossing mount points up to the
+   global root, with bpf_loop (kernel 5.17+) so the verifier checks one step, not every depth.
+   Returns the bytes used; sets *truncated when the path is deeper or longer than the slot. */
+static __always_inline __u32 read_path(struct path *path, char *slot, bool *truncated)
+{
+    struct path_walk w = {
+        .dentry = BPF_CORE_READ(path, dentry),
+        .mnt = container_of(BPF_CORE_READ(path, mnt), struct mount, mnt),
+        .slot = slot,
+        .off = 0,
+        .truncated = false,
+    };
+    long steps = bpf_loop(PATH_DEPTH, path_step, &w, 0);
+    if (steps >= PATH_DEPTH)
+        w.truncated = true;
+    *truncated = w.truncated;
+    return w.off;
+}
+
+static __always_inline int on_exec(struct task_struct *task, pid_t old_pid, struct linux_binprm *bprm)
+{
+    if (is_self())
+        return 0;
+    __u32 zero = 0;
+    struct exec_record *r = bpf_map_lookup_elem(&exec_scratch, &zero);
+    if (!r)
+        return 0;
+    __u64 uid_gid = bpf_get_current_uid_gid();
+    bool truncated = false;
+    __u16 flags = 0;
+
+    r->ppid = BPF_CORE_READ(task, real_parent, tgid);
+    r->uid = (__u32)uid_gid;
+    r->gid = uid_gid >> 32;
+    r->euid = BPF_CORE_READ(task, cred, euid.val);
+    r->egid = BPF_CORE_READ(task, cred, egid.val);
+    r->suid = BPF_CORE_READ(task, cred, suid.val);
+    r->sgid = BPF_CORE_READ(task, cred, sgid.val);
+    r->fsuid = BPF_CORE_READ(task, cred, fsuid.val);
+    r->fsgid = BPF_CORE_READ(task, cred, fsgid.val);
+    r->auid = BPF_CORE_READ(task, loginuid.val);
+    r->old_tid = old_pid;
+    r->cgroup_id = bpf_get_current_cgroup_id();
+    r->start_ns = BPF_CORE_READ(task, start_time);
+    bpf_get_current_comm(r->comm, sizeof(r->comm));
+
+    struct path exe = BPF_CORE_READ(bprm, file, f_path);
+    r->path_len = read_path(&exe, r->path, &truncated);
+    if (truncated)
+        flags |= EXEC_PATH_TRUNCATED;
+    truncated = false;
+    struct path pwd = BPF_CORE_READ(task, fs, pwd);
+    r->cwd_len = read_path(&pwd, r->cwd, &truncated);
+    if (truncated)
+        flags |= EXEC_CWD_TRUNCATED;
+
+    unsigned long arg_start = BPF_CORE_READ(task, mm, arg_start);
+    unsigned long arg_end = BPF_CORE_READ(task, mm, arg_end);
+    __u64 len = arg_end > arg_start ? arg_end - arg_start : 0;
+    if (len > ARGV_MAX - 1) {
+        len = ARGV_MAX - 1;
+        flags |= EXEC_ARGV_TRUNCATED;
+    }
+    if (bpf_probe_read_user(r->argv, len & (ARGV_MAX - 1), (void *)arg_start) != 0)
+        len = 0;
+    r->argv_len = len;
+
+    __u64 size = offsetof(struct exec_record, argv) + (len & (ARGV_MAX - 1));
+    fill_header(&r->h, RECORD_EXEC, size);
+    r->h.flags = flags;
+    submit(r, size);
+    return 0;
+}
+
+static __always_inline int on_exit(struct task_struct *task)
+{
+    /* sched_process_exit fires for every thread; report the process when its last thread exits. */
+    if (BPF_CORE_READ(task, signal, live.counter) != 0 || is_self())
+        return 0;
+    struct exit_record r = {};
+    __u64 uid_gid = bpf_get_current_uid_gid();
+    fill_header(&r.h, RECORD_EXIT, sizeof(r));
+    r.ppid = BPF_CORE_READ(task, real_parent, tgid);
+    r.uid = (__u32)uid_gid;
+    r.gid = uid_gid >> 32;
+    r.exit_code = BPF_CORE_READ(task, exit_code);
+    r.start_ns = BPF_CORE_READ(task, group_leader, start_time);
+    bpf_get_current_comm(r.comm, sizeof(r.comm));
+    submit(&r, sizeof(r));
+    return 0;
+}
+
+static __always_inline int on_fork(struct task_struct *parent, struct task_struct *child)
+{
+    /* Threads share their creator's tgid; only new processes count. */
+    if (BPF_CORE_READ(child, pid) != BPF_CORE_READ(child, tgid) || is_self())
+        return 0;
+    struct fork_record r = {};
+    __u64 uid_gid = bpf_get_current_uid_gid();
+    fill_header(&r.h, RECORD_FORK, sizeof(r));
+    r.child_pid = BPF_CORE_READ(child, tgid);
+    r.uid = (__u32)uid_gid;
+    r.gid = uid_gid >> 32;
+    r.child_start_ns = BPF_CORE_READ(child, start_time);
+    bpf_get_current_comm(r.comm, sizeof(r.comm));
+    submit(&r, sizeof(r));
+    return 0;
+}
+
+/* tp_btf: the tracepoint's typed arguments. */
+SEC("tp_btf/sched_process_exec")
+int BPF_PROG(exec_btf, struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)
+{
+    return on_exec(p, old_pid, bprm);
+}
+
+SEC("tp_btf/sched_process_exit")
+int BPF_PROG(exit_btf, struct task_struct *p)
+{
+    return on_exit(p);
+}
+
+SEC("tp_btf/sched_process_fork")
+int BPF_PROG(fork_btf, struct task_struct *parent, struct task_struct *child)
+{
+    return on_fork(parent, child);
+}
+
+/* raw_tp: the same arguments as untyped u64s (struct bpf_raw_tracepoint_args). */
+SEC("raw_tp/sched_process_exec")
+int exec_raw(struct bpf_raw_tracepoint_args *ctx)
+{
+    return on_exec((struct task_struct *)ctx->args[0], (pid_t)ctx->args[1], (struct linux_binprm *)ctx->args[2]);
+}
+
+SEC("raw_tp/sched_process_exit")
+int exit_raw(struct bpf_raw_tracepoint_args *ctx)
+{
+    return on_exit((struct task_struct *)ctx->args[0]);
+}
+
+SEC("raw_tp/sched_process_fork")
+int fork_raw(struct bpf_raw_tracepoint_args *ctx)
+{
+    return on_fork((struct task_struct *)ctx->args[0], (struct task_struct *)ctx->args[1]);
+}
+
+char LICENSE[] SEC("license") = "GPL";

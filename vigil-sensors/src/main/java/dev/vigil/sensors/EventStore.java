@@ -1,0 +1,121 @@
+package dev.vigil.sensors;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The events one sensor delivered, bounded and expiring like osquery's event buffers: at most {@code eventsMax}
+ * (osquery's {@code events_max}, default 50,000; the oldest go first) and none older than {@code expiry}
+ * ({@code events_expiry}, default 3,600 s), so memory stays flat under an event storm.
+ *
+ * <p>Reads: {@link #all()} gives every retained event (ad hoc queries); {@link #since(String)} gives a named reader
+ * the events added since its previous call, each once (osquery's {@code events_optimize} for scheduled queries).
+ *
+ * <p>Thread-safe: one sensor thread adds while query threads read.
+ *
+ * @param <E> the event type
+ */
+public final class EventStore<E> {
+    /** osquery's defaults. */
+    public static final int DEFAULT_EVENTS_MAX = 50_000;
+    public static final Duration DEFAULT_EXPIRY = Duration.ofSeconds(3600);
+
+    /** A retained event with its store-assigned id (osquery's eid: increasing, never reused) and arrival time. */
+    public record Stored<E>(long eid, long addedMillis, E event) {
+    }
+
+    private final int eventsMax;
+    private final long expiryMillis;
+    private final Clock clock;
+    private final ArrayDeque<Stored<E>> events = new ArrayDeque<>();
+    private final Map<String, Long> readerPositions = new HashMap<>();
+    private long nextEid = 1;
+    private long evicted;
+    private long expired;
+
+    public EventStore(int eventsMax, Duration expiry, Clock clock) {
+        if (eventsMax < 1) {
+            throw new IllegalArgumentException("events_max must be at least 1: " + eventsMax);
+        }
+        if (expiry.isNegative() || expiry.isZero()) {
+            throw new IllegalArgumentException("events_expiry must be positive: " + expiry);
+        }
+        this.eventsMax = eventsMax;
+        this.expiryMillis = expiry.toMillis();
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    public EventStore() {
+        this(DEFAULT_EVENTS_MAX, DEFAULT_EXPIRY, Clock.systemUTC());
+    }
+
+    /** Adds an event and returns its eid; evicts the oldest beyond events_max. */
+    public synchronized long add(E event) {
+        Objects.requireNonNull(event);
+        long now = clock.millis();
+        expire(now);
+        long eid = nextEid++;
+        events.addLast(new Stored<>(eid, now, event));
+        while (events.size() > eventsMax) {
+            events.removeFirst();
+            evicted++;
+        }
+        return eid;
+    }
+
+    /** Every retained event, oldest first. */
+    public synchronized List<Stored<E>> all() {
+        expire(clock.millis());
+        return new ArrayList<>(events);
+    }
+
+    /**
+     * The retained events added since this reader's previous call (all retained ones on its first call), oldest
+     * first; remembers where the reader got to.
+     */
+    public synchronized List<Stored<E>> since(String reader) {
+        expire(clock.millis());
+        long after = readerPositions.getOrDefault(reader, 0L);
+        List<Stored<E>> out = new ArrayList<>();
+        for (Iterator<Stored<E>> it = events.descendingIterator(); it.hasNext(); ) {
+            Stored<E> s = it.next();
+            if (s.eid() <= after) {
+                break;
+            }
+            out.add(s);
+        }
+        java.util.Collections.reverse(out);
+        readerPositions.put(reader, nextEid - 1);
+        return out;
+    }
+
+    public synchronized int size() {
+        return events.size();
+    }
+
+    /** Events dropped because the store was full (events_max). */
+    public synchronized long evicted() {
+        return evicted;
+    }
+
+    /** Events dropped because they were older than events_expiry. */
+    public synchronized long expired() {
+        expire(clock.millis());
+        return expired;
+    }
+
+    private void expire(long now) {
+        long oldest = now - expiryMillis;
+        while (!events.isEmpty() && events.peekFirst().addedMillis() < oldest) {
+            events.removeFirst();
+            expired++;
+        }
+    }
+}

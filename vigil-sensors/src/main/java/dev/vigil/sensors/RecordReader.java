@@ -1,0 +1,92 @@
+package dev.vigil.sensors;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Bounds-checked reads of a ring-buffer record in the host's byte order, as the BPF side wrote it. Every read past
+ * the end throws {@link MalformedRecordException}, so a truncated record is rejected, never misread.
+ */
+public final class RecordReader {
+    private final ByteBuffer bytes;
+
+    public RecordReader(byte[] record) {
+        this.bytes = ByteBuffer.wrap(record).order(ByteOrder.nativeOrder());
+    }
+
+    public int size() {
+        return bytes.capacity();
+    }
+
+    public int u16(int offset) throws MalformedRecordException {
+        check(offset, 2);
+        return Short.toUnsignedInt(bytes.getShort(offset));
+    }
+
+    /** An unsigned 32-bit field, widened to long. */
+    public long u32(int offset) throws MalformedRecordException {
+        check(offset, 4);
+        return Integer.toUnsignedLong(bytes.getInt(offset));
+    }
+
+    /** A signed 32-bit field. */
+    public int s32(int offset) throws MalformedRecordException {
+        check(offset, 4);
+        return bytes.getInt(offset);
+    }
+
+    public long u64(int offset) throws MalformedRecordException {
+        check(offset, 8);
+        return bytes.getLong(offset);
+    }
+
+    public byte[] slice(int offset, int length) throws MalformedRecordException {
+        check(offset, length);
+        byte[] out = new byte[length];
+        bytes.get(offset, out);
+        return out;
+    }
+
+    /** A NUL-terminated string in a fixed-size field (such as comm[16]); the whole field if it has no NUL. */
+    public String cString(int offset, int fieldSize) throws MalformedRecordException {
+        check(offset, fieldSize);
+        int end = offset;
+        while (end < offset + fieldSize && bytes.get(end) != 0) {
+            end++;
+        }
+        return text(offset, end - offset);
+    }
+
+    /** The NUL-separated strings of a field of this length; a last string without NUL is kept. */
+    public List<String> nulSeparated(int offset, int length) throws MalformedRecordException {
+        check(offset, length);
+        List<String> out = new ArrayList<>();
+        int start = offset;
+        for (int i = offset; i < offset + length; i++) {
+            if (bytes.get(i) == 0) {
+                out.add(text(start, i - start));
+                start = i + 1;
+            }
+        }
+        if (start < offset + length) {
+            out.add(text(start, offset + length - start));
+        }
+        return out;
+    }
+
+    private String text(int offset, int length) {
+        byte[] b = new byte[length];
+        bytes.get(offset, b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    private void check(int offset, int length) throws MalformedRecordException {
+        if (offset < 0 || length < 0 || offset + length > bytes.capacity()) {
+            throw new MalformedRecordException("record of " + bytes.capacity() + " bytes has no field at "
+                    + offset + ".." + (offset + length));
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.vigil.sensors;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How sensors run.
+ *
+ * @param eventsMax       events each event table keeps at most (osquery's events_max)
+ * @param eventsExpiry    how long events are kept (osquery's events_expiry)
+ * @param ringBufferBytes each sensor's ring buffer size: a power of two, at least one page
+ * @param wakeupBytes     batch wakeups: the reader is woken once this many bytes are pending (0: every record)
+ * @param pollTimeout     the longest a record waits in the ring buffer when wakeups are batched
+ * @param lowLatency      wake the reader for every record (for live tracing); costs more per event
+ * @param ignoreSelf      drop events caused by this JVM itself
+ * @param sensors         the sensors to start, by name (process, socket, dns); empty starts all
+ */
+public record SensorOptions(int eventsMax, Duration eventsExpiry, int ringBufferBytes, long wakeupBytes,
+                            Duration pollTimeout, boolean lowLatency, boolean ignoreSelf, Set<String> sensors) {
+
+    public SensorOptions {
+        Objects.requireNonNull(eventsExpiry);
+        Objects.requireNonNull(pollTimeout);
+        sensors = Set.copyOf(sensors);
+        if (Integer.bitCount(ringBufferBytes) != 1 || ringBufferBytes < 4096) {
+            throw new IllegalArgumentException("ring buffer size must be a power of two of at least 4096: " + ringBufferBytes);
+        }
+    }
+
+    /** osquery's event limits, an 8 MiB ring buffer, wakeups batched by 64 KiB, 50 ms poll timeout. */
+    public static SensorOptions defaults() {
+        return new SensorOptions(EventStore.DEFAULT_EVENTS_MAX, EventStore.DEFAULT_EXPIRY, 8 << 20, 64 << 10,
+                Duration.ofMillis(50), false, false, Set.of());
+    }
+
+    public SensorOptions withLowLatency(boolean on) {
+        return new SensorOptions(eventsMax, eventsExpiry, ringBufferBytes, wakeupBytes, pollTimeout, on, ignoreSelf, sensors);
+    }
+
+    public SensorOptions withRingBufferBytes(int bytes) {
+        return new SensorOptions(eventsMax, eventsExpiry, bytes, wakeupBytes, pollTimeout, lowLatency, ignoreSelf, sensors);
+    }
+
+    public SensorOptions withSensors(Set<String> names) {
+        return new SensorOptions(eventsMax, eventsExpiry, ringBufferBytes, wakeupBytes, pollTimeout, lowLatency, ignoreSelf, names);
+    }
+
+    public SensorOptions withEventLimits(int max, Duration expiry) {
+        return new SensorOptions(max, expiry, ringBufferBytes, wakeupBytes, pollTimeout, lowLatency, ignoreSelf, sensors);
+    }
+
+    public boolean enabled(String sensor) {
+        return sensors.isEmpty() || sensors.contains(sensor);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.vigil.sensors;
+
+/**
+ * A sensor's state and counters, as {@code vigil_sensors} shows them.
+ *
+ * @param sensor    the sensor's name (process, socket, dns)
+ * @param state     running, unsupported (this host lacks what it needs) or failed (an error while starting)
+ * @param reason    why it is unsupported or failed; null while running
+ * @param hook      the hook kind in use (tp_btf, raw_tp, tracepoint, kprobe, fentry, uprobe); null if none
+ * @param seen      events the kernel side produced (per-CPU counter)
+ * @param delivered events decoded and stored
+ * @param dropped   events lost because the ring buffer was full (per-CPU counter)
+ * @param malformed records that could not be decoded, skipped
+ */
+public record SensorStatus(String sensor, State state, String reason, String hook, long seen, long delivered,
+                           long dropped, long malformed) {
+
+    public enum State {
+        STOPPED, RUNNING, UNSUPPORTED, FAILED;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.vigil.sensors.process;
+
+import dev.vigil.bpf.BpfException;
+import dev.vigil.bpf.BpfObject;
+import dev.vigil.bpf.HookKind;
+import dev.vigil.sensors.BpfSensor;
+import dev.vigil.sensors.EventStore;
+import dev.vigil.sensors.MalformedRecordException;
+import dev.vigil.sensors.WallClock;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Exec, exit and fork of every process, from the scheduler tracepoints sched_process_exec, sched_process_exit
+ * and sched_process_fork (process.bpf.c): BTF-typed (tp_btf) where the kernel has BTF, raw (raw_tp) otherwise.
+ * Neither needs tracefs.
+ *
+ * <p>An exit carries the image (path, cwd, argv) of the process's last exec when the sensor saw it, or of its
+ * parent when it only forked; the sensor remembers the images of up to {@value #IMAGES_MAX} live processes.
+ */
+public final class ProcessSensor extends BpfSensor<ProcessEvent> {
+    public static final String NAME = "process";
+    static final int IMAGES_MAX = 65_536;
+    private static final String[] EVENTS = {"exec", "exit", "fork"};
+
+    private final ProcessRecordDecoder decoder = new ProcessRecordDecoder(WallClock.now());
+    /** pid -> image; touched by the reader thread only. */
+    private final Map<Integer, ProcessEvent.Image> images = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, ProcessEvent.Image> eldest) {
+            return size() > IMAGES_MAX;
+        }
+    };
+
+    public ProcessSensor(EventStore<ProcessEvent> store) {
+        super(NAME, store);
+    }
+
+    @Override
+    protected String objectResource() {
+        return "/bpf/process.bpf.o";
+    }
+
+    @Override
+    protected List<HookKind> hookPreference() {
+        return List.of(HookKind.TP_BTF, HookKind.RAW_TRACEPOINT);
+    }
+
+    @Override
+    protected String probeTarget(HookKind kind) {
+        return "sched/sched_process_exec";
+    }
+
+    @Override
+    protected void selectPrograms(BpfObject object, HookKind kind) throws BpfException {
+        for (String event : EVENTS) {
+            object.program(event + "_btf").setAutoload(kind == HookKind.TP_BTF);
+            object.program(event + "_raw").setAutoload(kind == HookKind.RAW_TRACEPOINT);
+        }
+    }
+
+    @Override
+    protected void attach(BpfObject object, HookKind kind) throws BpfException {
+        for (String event : EVENTS) {
+            if (kind == HookKind.TP_BTF) {
+                object.program(event + "_btf").attach();
+            } else {
+                object.program(event + "_raw").attachRawTracepoint("sched_process_" + event);
+            }
+        }
+    }
+
+    @Override
+    protected ProcessEvent decode(byte[] record) throws MalformedRecordException {
+        ProcessEvent event = decoder.decode(record);
+        return switch (event.type()) {
+            case EXEC -> {
+                images.put(event.pid(), event.image());
+                yield event.withExecutable(stat(event.image().path()));
+            }
+            case FORK -> {
+                ProcessEvent.Image parent = images.get(event.pid());
+                if (parent != null && event.childPid() != null) {
+                    images.put(event.childPid(), parent);
+                }
+                yield event;
+            }
+            case EXIT -> {
+                ProcessEvent.Image image = images.remove(event.pid());
+                yield image == null ? event : event.withImage(image);
+            }
+        };
+    }
+
+    /** stat(2) of the executable, not following a final symbolic link; null if it is gone. */
+    static ProcessEvent.ExecutableFile stat(String path) {
+        try {
+            Map<String, Object> a = Files.readAttributes(Path.of(path),
+                    "unix:mode,uid,gid,lastAccessTime,lastModifiedTime,ctime,creationTime", LinkOption.NOFOLLOW_LINKS);
+            FileTime ctime = (FileTime) a.get("ctime");
+            FileTime mtime = (FileTime) a.get("lastModifiedTime");
+            FileTime btime = (FileTime) a.get("creationTime");
+            return new ProcessEvent.ExecutableFile(String.format("%07o", (Integer) a.get("mode")),
+                    ((Integer) a.get("uid")).longValue() & 0xffffffffL, ((Integer) a.get("gid")).longValue() & 0xffffffffL,
+                    ((FileTime) a.get("lastAccessTime")).toInstant().getEpochSecond(), mtime.toInstant().getEpochSecond(),
+                    ctime.toInstant().getEpochSecond(),
+                    btime.equals(mtime) ? null : btime.toInstant().getEpochSecond());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.vigil.sensors.process;
+
+import dev.vigil.bpf.FeatureProbe;
+import dev.vigil.sensors.EventStore;
+import dev.vigil.sensors.RootOnly;
+import dev.vigil.sensors.SensorOptions;
+import dev.vigil.sensors.SensorStatus;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The process sensor on this kernel, against processes the test starts itself. */
+class ProcessSensorTest {
+
+    @BeforeEach
+    void privileged() {
+        RootOnly.assumeBpfPrivileges();
+    }
+
+    @Test
+    void childExecAndExitAreSeenWithArgvCwdAndExitCode(@TempDir Path dir) throws Exception {
+        String marker = "vigil-test-" + UUID.randomUUID();
+        List<ProcessEvent> live = new CopyOnWriteArrayList<>();
+        try (ProcessSensor sensor = new ProcessSensor(new EventStore<>())) {
+            sensor.start(SensorOptions.defaults(), new FeatureProbe(), live::add);
+            assertThat(sensor.status().state()).as(String.valueOf(sensor.status())).isEqualTo(SensorStatus.State.RUNNING);
+
+            Process child = new ProcessBuilder("/bin/sh", "-c", "exit 3", marker).directory(dir.toFile()).start();
+            assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(child.exitValue()).isEqualTo(3);
+            long pid = child.pid();
+
+            assertThat(RootOnly.waitFor(() -> find(live, ProcessEvent.Kind.EXIT, pid).isPresent())).isTrue();
+            // The JDK starts children through jspawnhelper, which then execs the command in the same process.
+            ProcessEvent exec = live.stream().filter(e -> e.type() == ProcessEvent.Kind.EXEC && e.pid() == pid
+                    && e.image().argv().contains(marker)).findFirst().orElseThrow();
+            assertThat(exec.ppid()).isEqualTo(ProcessHandle.current().pid());
+            assertThat(exec.image().argv()).containsExactly("/bin/sh", "-c", "exit 3", marker);
+            assertThat(exec.image().cmdline()).isEqualTo("/bin/sh -c exit 3 " + marker);
+            assertThat(exec.image().path()).isEqualTo(Path.of("/bin/sh").toRealPath().toString());
+            assertThat(exec.image().cwd()).isEqualTo(dir.toRealPath().toString());
+            assertThat(exec.credentials().uid()).isEqualTo(uid());
+            assertThat(exec.image().argvTruncated()).isFalse();
+            assertThat(exec.executable()).isNotNull();
+            assertThat(exec.executable().mode()).startsWith("010");
+
+            ProcessEvent exit = find(live, ProcessEvent.Kind.EXIT, pid).orElseThrow();
+            assertThat(exit.exitCode()).isEqualTo(3);
+            assertThat(exit.waitStatus()).isEqualTo(3 << 8);
+            assertThat(exit.durationNanos()).isPositive();
+            assertThat(exit.image()).isEqualTo(exec.image());
+            assertThat(exit.monotonicNanos()).isGreaterThanOrEqualTo(exec.monotonicNanos());
+
+            assertThat(live.stream().anyMatch(e -> e.type() == ProcessEvent.Kind.FORK && e.childPid() != null
+                    && e.childPid() == pid && e.pid() == ProcessHandle.current().pid())).isTrue();
+            assertThat(sensor.store().all()).extracting(EventStore.Stored::event).containsAll(List.of(exec, exit));
+            SensorStatus status = sensor.status();
+            assertThat(status.seen()).isPositive();
+            assertThat(status.malformed()).isZero();
+        }
+    }
+
+    @Test
+    void tinyRingBufferAccountsForEveryEvent() throws Exception {
+        try (ProcessSensor sensor = new ProcessSensor(new EventStore<>())) {
+            sensor.start(SensorOptions.defaults().withRingBufferBytes(4096), new FeatureProbe(), e -> { });
+            assertThat(sensor.status().state()).isEqualTo(SensorStatus.State.RUNNING);
+            Process storm = new ProcessBuilder("/bin/sh", "-c", "for i in $(seq 200); do /bin/true a b c; done").start();
+            assertThat(storm.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(300);
+            sensor.setLowLatency(true);
+            assertThat(RootOnly.waitFor(() -> {
+                SensorStatus s = sensor.status();
+                return s.delivered() + s.dropped() + s.malformed() == s.seen();
+            })).as(String.valueOf(sensor.status())).isTrue();
+            SensorStatus s = sensor.status();
+            assertThat(s.dropped()).as("a 4 KiB ring buffer overflows under 200 execs: %s", s).isPositive();
+            assertThat(s.delivered() + s.dropped()).isEqualTo(s.seen());
+        }
+    }
+
+    private static Optional<ProcessEvent> find(List<ProcessEvent> events, ProcessEvent.Kind kind, long pid) {
+        return events.stream().filter(e -> e.type() == kind && e.pid() == pid).findFirst();
+    }
+
+    static long uid() throws Exception {
+        return ((Integer) java.nio.file.Files.getAttribute(Path.of("/proc/self"), "unix:uid")).longValue();
+    }
+}
