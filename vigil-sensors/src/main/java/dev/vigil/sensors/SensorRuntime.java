@@ -1,0 +1,116 @@
+package dev.vigil.sensors;
+
+import dev.vigil.bpf.BpfException;
+import dev.vigil.bpf.FeatureProbe;
+import dev.vigil.sensors.process.BpfProcessEventsTable;
+import dev.vigil.sensors.process.ProcessEvent;
+import dev.vigil.sensors.process.ProcessEventsTable;
+import dev.vigil.sensors.process.ProcessSensor;
+import dev.vigil.sql.spi.Table;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Starts the sensors this host supports, owns them and their event stores, and hands out the event tables:
+ *
+ * <pre>{@code
+ * try (SensorRuntime sensors = SensorRuntime.start(SensorOptions.defaults(), System.err::println)) {
+ *     Engine.Builder b = Engine.builder();
+ *     sensors.tables().forEach(b::addTable);
+ *     ...
+ * }
+ * }</pre>
+ *
+ * A sensor the host cannot run (no privileges, a missing kernel feature) or that fails to start is reported once
+ * through the warnings callback and in {@code vigil_sensors}; the others run. Live events go to subscribers
+ * ({@link #subscribe}). Thread-safe.
+ */
+public final class SensorRuntime implements AutoCloseable {
+    private final List<BpfSensor<?>> sensors = new ArrayList<>();
+    private final List<Table> tables = new ArrayList<>();
+    private final List<Consumer<? super SensorEvent>> listeners = new CopyOnWriteArrayList<>();
+
+    private SensorRuntime() {
+    }
+
+    /**
+     * Starts every enabled sensor.
+     *
+     * @param warnings receives one line per sensor that is not running, saying why
+     */
+    public static SensorRuntime start(SensorOptions options, Consumer<String> warnings) {
+        return start(options, warnings, new FeatureProbe());
+    }
+
+    static SensorRuntime start(SensorOptions options, Consumer<String> warnings, FeatureProbe probe) {
+        Objects.requireNonNull(warnings);
+        SensorRuntime runtime = new SensorRuntime();
+        EventStore<ProcessEvent> processes = new EventStore<>(options.eventsMax(), options.eventsExpiry(), Clock.systemUTC());
+        runtime.tables.add(new ProcessEventsTable(processes));
+        runtime.tables.add(new BpfProcessEventsTable(processes));
+        if (options.enabled(ProcessSensor.NAME)) {
+            runtime.sensors.add(new ProcessSensor(processes));
+        }
+        runtime.tables.add(new VigilSensorsTable(runtime::statuses));
+        for (BpfSensor<?> sensor : runtime.sensors) {
+            sensor.start(options, probe, runtime::dispatch);
+            SensorStatus status = sensor.status();
+            if (status.state() != SensorStatus.State.RUNNING) {
+                warnings.accept("vigil: sensor " + status.sensor() + " " + status.state().label() + ": " + status.reason());
+            }
+        }
+        return runtime;
+    }
+
+    /** The event tables and vigil_sensors, for the engine. Tables of sensors that are not running are empty. */
+    public List<Table> tables() {
+        return List.copyOf(tables);
+    }
+
+    public List<SensorStatus> statuses() {
+        return sensors.stream().map(BpfSensor::status).toList();
+    }
+
+    /**
+     * Subscribes to live events. The listener runs on a sensor's reader thread, for every event once it is stored:
+     * keep it quick; its exceptions are ignored. Close the subscription to stop.
+     */
+    public AutoCloseable subscribe(Consumer<? super SensorEvent> listener) {
+        Objects.requireNonNull(listener);
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /**
+     * Low latency wakes the reader for every event (about 30 µs from kernel to listener, at a higher cost per
+     * event); otherwise wakeups are batched (delivery within the poll timeout, typically ~12 ms). For live tracing.
+     */
+    public void setLowLatency(boolean lowLatency) throws BpfException {
+        for (BpfSensor<?> sensor : sensors) {
+            sensor.setLowLatency(lowLatency);
+        }
+    }
+
+    private void dispatch(SensorEvent event) {
+        for (Consumer<? super SensorEvent> listener : listeners) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException ignored) {
+                // one listener's failure must not starve the others
+            }
+        }
+    }
+
+    /** Stops every sensor; the tables keep the events already stored. */
+    @Override
+    public void close() {
+        for (BpfSensor<?> sensor : sensors) {
+            sensor.close();
+        }
+    }
+}

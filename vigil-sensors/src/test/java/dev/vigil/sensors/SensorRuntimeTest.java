@@ -1,0 +1,96 @@
+package dev.vigil.sensors;
+
+import dev.vigil.bpf.FeatureProbe;
+import dev.vigil.sql.spi.QueryContext;
+import dev.vigil.sql.spi.Row;
+import dev.vigil.sql.spi.Table;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The runtime on this kernel (as root), and on a fake host without privileges. */
+class SensorRuntimeTest {
+
+    @Test
+    void childProcessAppearsInEventTablesWithItsExitCode(@TempDir Path dir) throws Exception {
+        RootOnly.assumeBpfPrivileges();
+        String marker = "vigil-runtime-" + UUID.randomUUID();
+        List<String> warnings = new ArrayList<>();
+        List<SensorEvent> live = new CopyOnWriteArrayList<>();
+        try (SensorRuntime runtime = SensorRuntime.start(SensorOptions.defaults().withLowLatency(true), warnings::add);
+             AutoCloseable subscription = runtime.subscribe(live::add)) {
+            assertThat(warnings).isEmpty();
+            Process child = new ProcessBuilder("/bin/sh", "-c", "exit 3", marker).directory(dir.toFile()).start();
+            assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            long pid = child.pid();
+            assertThat(RootOnly.waitFor(() -> live.stream().anyMatch(e -> e.kind().equals("exit") && e.pid() == pid))).isTrue();
+
+            Row exec = only(rows(runtime, "process_events"), "pid", pid, "cmdline", "/bin/sh -c exit 3 " + marker);
+            assertThat(value(exec, "parent")).isEqualTo(ProcessHandle.current().pid());
+            assertThat(value(exec, "uid")).isEqualTo(((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).longValue());
+            assertThat(value(exec, "path")).isEqualTo(Path.of("/bin/sh").toRealPath().toString());
+            assertThat(value(exec, "cwd")).isEqualTo(dir.toRealPath().toString());
+
+            Row exit = only(rows(runtime, "bpf_process_events"), "pid", pid, "syscall", "exit");
+            assertThat(value(exit, "exit_code")).isEqualTo("3");
+            assertThat(value(exit, "cmdline")).isEqualTo("/bin/sh -c exit 3 " + marker);
+            assertThat(value(exit, "parent")).isEqualTo(ProcessHandle.current().pid());
+
+            Row sensor = only(rows(runtime, "vigil_sensors"), "sensor", "process", "state", "running");
+            assertThat(value(sensor, "hook")).isIn("tp_btf", "raw_tp");
+            assertThat((Long) value(sensor, "delivered")).isPositive();
+
+            SensorEvent execEvent = live.stream().filter(e -> e.kind().equals("exec") && e.pid() == pid
+                    && EventFormatter.json(e).contains(marker)).findFirst().orElseThrow();
+            assertThat(EventFormatter.line(execEvent)).contains("exec").contains(Long.toString(pid)).contains(marker);
+        }
+    }
+
+    @Test
+    void withoutPrivilegesSensorsAreUnsupportedAndTablesEmpty(@TempDir Path root) throws Exception {
+        Files.createDirectories(root.resolve("proc/self"));
+        Files.writeString(root.resolve("proc/self/status"), "Name:\tjava\nCapEff:\t0000000000000000\n");
+        List<String> warnings = new ArrayList<>();
+        try (SensorRuntime runtime = SensorRuntime.start(SensorOptions.defaults(), warnings::add, new FeatureProbe(root))) {
+            assertThat(warnings).hasSize(1).first().asString().contains("process unsupported").contains("CAP_BPF");
+            Row sensor = only(rows(runtime, "vigil_sensors"), "sensor", "process", "state", "unsupported");
+            assertThat((String) value(sensor, "reason")).contains("root");
+            assertThat(rows(runtime, "process_events")).isEmpty();
+            assertThat(rows(runtime, "bpf_process_events")).isEmpty();
+        }
+    }
+
+    static List<Row> rows(SensorRuntime runtime, String name) throws Exception {
+        Table table = runtime.tables().stream().filter(t -> t.spec().name().equals(name)).findFirst().orElseThrow();
+        List<Row> rows = new ArrayList<>();
+        table.generate(QueryContext.all(table.spec()), rows::add);
+        return rows;
+    }
+
+    static Object value(Row row, String column) {
+        return row.get(row.spec().column(column).orElseThrow());
+    }
+
+    /** The one row whose columns have these values (pairs of column name and value). */
+    static Row only(List<Row> rows, Object... columnValues) {
+        List<Row> matching = rows.stream().filter(r -> {
+            for (int i = 0; i < columnValues.length; i += 2) {
+                if (!columnValues[i + 1].equals(value(r, (String) columnValues[i]))) {
+                    return false;
+                }
+            }
+            return true;
+        }).toList();
+        assertThat(matching).as("rows with %s among %s", List.of(columnValues), rows).hasSize(1);
+        return matching.getFirst();
+    }
+}
