@@ -43,6 +43,8 @@ public abstract class BpfSensor<E extends SensorEvent> implements AutoCloseable 
     private volatile String reason;
     private volatile HookKind hook;
     private BpfObject object;
+    private long seenAtClose;
+    private long droppedAtClose;
     private SensorOptions options;
     private Consumer<? super E> listener;
 
@@ -168,10 +170,12 @@ public abstract class BpfSensor<E extends SensorEvent> implements AutoCloseable 
     }
 
     public SensorStatus status() {
-        long seen = 0;
-        long dropped = 0;
+        long seen;
+        long dropped;
         BpfObject o;
         synchronized (this) {
+            seen = seenAtClose;
+            dropped = droppedAtClose;
             o = object;
             if (o != null) {
                 try {
@@ -192,6 +196,9 @@ public abstract class BpfSensor<E extends SensorEvent> implements AutoCloseable 
     @Override
     public synchronized void close() {
         if (object != null) {
+            SensorStatus last = status();
+            seenAtClose = last.seen();
+            droppedAtClose = last.dropped();
             object.close();
             object = null;
         }

@@ -56,6 +56,42 @@ class SensorRuntimeTest {
     }
 
     @Test
+    void stoppingLeavesNoBpfDescriptorsAndKeepsCounters() throws Exception {
+        RootOnly.assumeBpfPrivileges();
+        SensorRuntime.start(SensorOptions.defaults(), w -> { }).close();
+        List<String> before = bpfDescriptors();
+        SensorRuntime runtime = SensorRuntime.start(SensorOptions.defaults(), w -> { });
+        assertThat(bpfDescriptors()).hasSizeGreaterThan(before.size());
+        new ProcessBuilder("/bin/true").start().waitFor();
+        assertThat(RootOnly.waitFor(() -> runtime.statuses().getFirst().delivered() > 0)).isTrue();
+        runtime.close();
+        runtime.close();
+        assertThat(bpfDescriptors()).containsExactlyInAnyOrderElementsOf(before);
+        SensorStatus stopped = runtime.statuses().getFirst();
+        assertThat(stopped.state()).isEqualTo(SensorStatus.State.STOPPED);
+        assertThat(stopped.seen()).isPositive();
+        assertThat(rows(runtime, "bpf_process_events")).isNotEmpty();
+    }
+
+    /** This process's descriptors of BPF objects, perf events and epoll instances. */
+    static List<String> bpfDescriptors() throws java.io.IOException {
+        List<String> out = new ArrayList<>();
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            for (Path fd : fds.toList()) {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.contains("bpf") || target.contains("perf_event") || target.contains("eventpoll")) {
+                        out.add(fd.getFileName() + " -> " + target);
+                    }
+                } catch (java.io.IOException vanished) {
+                    // the listing's own descriptor
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
     void withoutPrivilegesSensorsAreUnsupportedAndTablesEmpty(@TempDir Path root) throws Exception {
         Files.createDirectories(root.resolve("proc/self"));
         Files.writeString(root.resolve("proc/self/status"), "Name:\tjava\nCapEff:\t0000000000000000\n");
