@@ -50,6 +50,16 @@ public final class Engine implements AutoCloseable {
         return functions;
     }
 
+    /** True if the SQL text ends with a complete statement (a ';' outside quotes and comments). */
+    public static boolean isComplete(String sql) {
+        return dev.vigil.sql.sqlite.SqliteConnection.isComplete(sql);
+    }
+
+    /** The SQLite library version, e.g. "3.40.1". */
+    public static String sqliteVersion() {
+        return dev.vigil.sql.sqlite.SqliteConnection.libraryVersion();
+    }
+
     /** Opens a session (a connection with every table and function registered). */
     public Session openSession() throws SqlException {
         try {

@@ -55,6 +55,7 @@ public final class Sqlite3 {
     public static final MethodHandle close_v2 = down("sqlite3_close_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS));
     public static final MethodHandle errmsg = down("sqlite3_errmsg", FunctionDescriptor.of(ADDRESS, ADDRESS));
     public static final MethodHandle extended_errcode = down("sqlite3_extended_errcode", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    public static final MethodHandle complete = down("sqlite3_complete", FunctionDescriptor.of(JAVA_INT, ADDRESS));
     public static final MethodHandle interrupt = down("sqlite3_interrupt", FunctionDescriptor.ofVoid(ADDRESS));
     public static final MethodHandle prepare_v2 = down("sqlite3_prepare_v2",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));

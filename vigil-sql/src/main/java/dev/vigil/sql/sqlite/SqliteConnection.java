@@ -181,6 +181,15 @@ public final class SqliteConnection implements AutoCloseable {
         }
     }
 
+    /** True if the text ends a complete SQL statement (sqlite3_complete): the shell's "is the input done?". */
+    public static boolean isComplete(String sql) {
+        try (Arena arena = Arena.ofConfined()) {
+            return (int) Sqlite3.complete.invokeExact(arena.allocateFrom(sql)) != 0;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
     /** The SQLite library version, e.g. "3.40.1". */
     public static String libraryVersion() {
         try {
