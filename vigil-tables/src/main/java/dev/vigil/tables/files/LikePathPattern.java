@@ -30,6 +30,23 @@ import java.util.regex.Pattern;
  */
 public final class LikePathPattern {
 
+    /**
+     * The pattern language: SQL LIKE as osquery expands it, or SQLite's GLOB ({@code *}, {@code ?} and
+     * {@code [...]} within a component; a last component of {@code **} recurses like LIKE's {@code %%}).
+     */
+    public enum Syntax {
+        LIKE, GLOB;
+
+        boolean isWildcard(String part) {
+            return this == LIKE ? part.indexOf('%') >= 0
+                    : part.indexOf('*') >= 0 || part.indexOf('?') >= 0 || part.indexOf('[') >= 0;
+        }
+
+        String recursive() {
+            return this == LIKE ? "%%" : "**";
+        }
+    }
+
     /** Which matches to keep: every kind of file, or only directories (for the {@code directory} column). */
     public enum Keep { ALL, DIRECTORIES }
 
@@ -41,11 +58,16 @@ public final class LikePathPattern {
 
     /** True if the LIKE pattern has a wildcard this class expands. */
     public static boolean hasWildcard(String pattern) {
-        return pattern.indexOf('%') >= 0;
+        return Syntax.LIKE.isWildcard(pattern);
+    }
+
+    /** The existing paths a LIKE pattern names; empty for a relative pattern or one that matches nothing. */
+    public static List<String> expand(String pattern, Keep keep) {
+        return expand(pattern, Syntax.LIKE, keep);
     }
 
     /** The existing paths the pattern names; empty for a relative pattern or one that matches nothing. */
-    public static List<String> expand(String pattern, Keep keep) {
+    public static List<String> expand(String pattern, Syntax syntax, Keep keep) {
         if (!pattern.startsWith("/")) {
             return List.of();
         }
@@ -55,13 +77,13 @@ public final class LikePathPattern {
                 parts.add(part);
             }
         }
-        boolean recursive = !parts.isEmpty() && parts.getLast().equals("%%");
+        boolean recursive = !parts.isEmpty() && parts.getLast().equals(syntax.recursive());
         if (recursive) {
             parts.removeLast();
         }
         List<Path> current = List.of(Path.of("/"));
         for (String part : parts) {
-            current = step(current, part);
+            current = step(current, part, syntax);
         }
         List<String> out = new ArrayList<>();
         for (Path base : current) {
@@ -74,15 +96,15 @@ public final class LikePathPattern {
         return out;
     }
 
-    private static List<Path> step(List<Path> current, String part) {
+    private static List<Path> step(List<Path> current, String part, Syntax syntax) {
         List<Path> next = new ArrayList<>();
-        if (!hasWildcard(part)) {
+        if (!syntax.isWildcard(part)) {
             for (Path dir : current) {
                 next.add(dir.resolve(part));
             }
             return next;
         }
-        Pattern matcher = componentMatcher(part);
+        Pattern matcher = syntax == Syntax.LIKE ? componentMatcher(part) : globComponentMatcher(part);
         boolean matchesDotNames = part.startsWith(".");
         for (Path dir : current) {
             TreeSet<String> names = new TreeSet<>();
@@ -121,6 +143,36 @@ public final class LikePathPattern {
         }
         if (literalStart < part.length()) {
             regex.append(Pattern.quote(part.substring(literalStart)));
+        }
+        return Pattern.compile(regex.toString(), Pattern.DOTALL);
+    }
+
+    /**
+     * A regex for one GLOB component (sqlite3 GLOB, like glob(7)): {@code *} any characters, {@code ?} one,
+     * {@code [...]} a class ({@code ^} negates); an unclosed {@code [} is literal.
+     */
+    static Pattern globComponentMatcher(String part) {
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            int close = c == '[' ? part.indexOf(']', i + 2) : -1;
+            if (c == '*') {
+                regex.append("[^/]*");
+            } else if (c == '?') {
+                regex.append("[^/]");
+            } else if (close > 0) {
+                String body = part.substring(i + 1, close);
+                boolean negated = body.startsWith("^");
+                regex.append(negated ? "[^" : "[");
+                for (char b : (negated ? body.substring(1) : body).toCharArray()) {
+                    // a backslash before any non-letter is a literal in a Java regex class
+                    regex.append(b == '-' || Character.isLetterOrDigit(b) ? String.valueOf(b) : "\\" + b);
+                }
+                regex.append(']');
+                i = close;
+            } else {
+                regex.append(Pattern.quote(String.valueOf(c)));
+            }
         }
         return Pattern.compile(regex.toString(), Pattern.DOTALL);
     }

@@ -82,4 +82,20 @@ class LikePathPatternTest {
         assertThat(LikePathPattern.componentMatcher("a.%").matcher("axb").matches()).isFalse();
         assertThat(LikePathPattern.componentMatcher("[x]%").matcher("[x]1").matches()).isTrue();
     }
+
+    @Test
+    void globSyntax() {
+        assertThat(LikePathPattern.expand(r + "/*.conf", LikePathPattern.Syntax.GLOB, LikePathPattern.Keep.ALL))
+                .containsExactly(r + "/b.conf");
+        assertThat(LikePathPattern.expand(r + "/a?b", LikePathPattern.Syntax.GLOB, LikePathPattern.Keep.ALL))
+                .containsExactly(r + "/a_b");
+        assertThat(LikePathPattern.expand(r + "/[ab]*", LikePathPattern.Syntax.GLOB, LikePathPattern.Keep.ALL))
+                .containsExactly(r + "/a.txt", r + "/a_b", r + "/b.conf");
+        assertThat(LikePathPattern.expand(r + "/[^a]*", LikePathPattern.Syntax.GLOB, LikePathPattern.Keep.ALL))
+                .containsExactly(r + "/b.conf", r + "/sub");
+        assertThat(LikePathPattern.expand(r + "/sub/**", LikePathPattern.Syntax.GLOB, LikePathPattern.Keep.ALL))
+                .containsExactly(r + "/sub/c.txt", r + "/sub/deeper", r + "/sub/deeper/e.conf");
+        assertThat(LikePathPattern.expand(r + "/%", LikePathPattern.Syntax.GLOB, LikePathPattern.Keep.ALL))
+                .as("%% is literal in GLOB").isEmpty();
+    }
 }
