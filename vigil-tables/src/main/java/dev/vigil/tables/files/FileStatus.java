@@ -24,7 +24,9 @@ public record FileStatus(long inode, long uid, long gid, int mode, long device, 
                          long mtime, long ctime, long btime, long hardLinks, boolean symlink, String symlinkTarget,
                          String type) {
 
+    // inode(7)
     private static final int S_IFMT = 0170000;
+    private static final int S_IFLNK = 0120000;
 
     /**
      * Reads the status of a path.
@@ -33,8 +35,7 @@ public record FileStatus(long inode, long uid, long gid, int mode, long device, 
      */
     public static FileStatus read(Path path) throws IOException {
         Map<String, Object> link = Files.readAttributes(path, "unix:*", LinkOption.NOFOLLOW_LINKS);
-        boolean isLink = (int) link.get("mode") >> 12 == 012;
-        if (!isLink) {
+        if (((int) link.get("mode") & S_IFMT) != S_IFLNK) {
             return of(link, false, null, true);
         }
         String target = Files.readSymbolicLink(path).toString();

@@ -37,14 +37,20 @@ class InterfaceDetailsTableTest {
             if (!m.find()) {
                 continue;
             }
+            if (scan.rows.stream().noneMatch(r -> m.group(1).equals(r.get(InterfaceDetailsTable.INTERFACE)))) {
+                continue;
+            }
             Row row = row(scan, m.group(1));
             assertThat(row.get(InterfaceDetailsTable.MTU)).as(line).isEqualTo(Long.parseLong(m.group(3)));
             long ipFlags = 0;
             for (String name : m.group(2).split(",")) {
                 ipFlags |= IP_FLAG_BITS.getOrDefault(name, 0L);
             }
-            // iproute2 does not print IFF_RUNNING (0x40); everything else must agree
-            assertThat((long) row.get(InterfaceDetailsTable.FLAGS) & ~0x40L).as(line).isEqualTo(ipFlags);
+            // iproute2 does not print IFF_RUNNING (0x40); PROMISC and ALLMULTI (0x300) come from the device's flags
+            // in sysfs (as in osquery) but from the user-requested ones in rtnetlink, so a packet capture running
+            // elsewhere on the host could make them differ. Everything else must agree.
+            long ignored = 0x40L | 0x300L;
+            assertThat((long) row.get(InterfaceDetailsTable.FLAGS) & ~ignored).as(line).isEqualTo(ipFlags & ~ignored);
             if (m.group(4).equals("ether")) {
                 assertThat(row.get(InterfaceDetailsTable.MAC)).as(line).isEqualTo(m.group(5));
                 assertThat(row.get(InterfaceDetailsTable.TYPE)).as("ARPHRD_ETHER").isEqualTo(1L);
@@ -60,7 +66,8 @@ class InterfaceDetailsTableTest {
             }
             checked++;
         }
-        assertThat(checked).isEqualTo(scan.rows.size());
+        // links created or removed by others between the two reads are not compared
+        assertThat(checked).isPositive();
     }
 
     @Test
