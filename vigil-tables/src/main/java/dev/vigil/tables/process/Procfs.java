@@ -104,6 +104,19 @@ public final class Procfs {
         }
     }
 
+    /**
+     * The identity (device and inode, {@link java.nio.file.attribute.BasicFileAttributes#fileKey()}) of the file
+     * /proc/[pid]/[name], or null if it cannot be read.
+     */
+    public Object fileKey(long pid, String name) {
+        try {
+            return Files.readAttributes(processDirectory(pid).resolve(name),
+                    java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** One entry of /proc/[pid]/fd: the descriptor number and the target of its link. */
     public record Descriptor(long fd, String target) {
     }
