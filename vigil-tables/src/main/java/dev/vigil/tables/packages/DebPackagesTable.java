@@ -46,6 +46,10 @@ public final class DebPackagesTable implements Table {
             "SELECT name, version, arch FROM deb_packages WHERE name LIKE 'openssh%'",
             "SELECT name, version FROM deb_packages WHERE name IN ('liblzma5', 'xz-utils')");
 
+    /** The status fields the columns come from. */
+    private static final Set<String> FIELDS = Set.of("package", "status", "version", "source", "installed-size",
+            "architecture", "maintainer", "section", "priority");
+
     private final Path hostRoot;
     private final Path procRoot;
 
@@ -81,7 +85,7 @@ public final class DebPackagesTable implements Table {
                     continue;
                 }
                 try {
-                    for (DebPackage p : DpkgDatabase.read(dir)) {
+                    for (DebPackage p : DpkgDatabase.read(dir, FIELDS)) {
                         if (p.isPresent()) {
                             out.add(row(p, admindir, root.pid(), namespaceId));
                         }

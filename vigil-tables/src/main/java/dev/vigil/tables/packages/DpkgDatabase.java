@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -22,15 +23,18 @@ public final class DpkgDatabase {
     private DpkgDatabase() {
     }
 
-    /** Every package stanza of the database; throws if {@code admindir/status} cannot be read. */
-    public static List<DebPackage> read(Path admindir) throws IOException {
+    /**
+     * Every package stanza of the database, with only the named fields (lower case; null for all); throws if
+     * {@code admindir/status} cannot be read.
+     */
+    public static List<DebPackage> read(Path admindir, Set<String> fields) throws IOException {
         Map<String, DebPackage> byKey = new LinkedHashMap<>();
         String status = new String(Files.readAllBytes(admindir.resolve("status")), StandardCharsets.UTF_8);
-        for (DebPackage p : DpkgStatusFile.parse(status)) {
+        for (DebPackage p : DpkgStatusFile.parse(status, fields)) {
             byKey.put(key(p), p);
         }
         for (Path update : journal(admindir.resolve("updates"))) {
-            for (DebPackage p : DpkgStatusFile.parse(TextFiles.readIfExists(update).orElse(""))) {
+            for (DebPackage p : DpkgStatusFile.parse(TextFiles.readIfExists(update).orElse(""), fields)) {
                 byKey.put(key(p), p);
             }
         }

@@ -30,6 +30,23 @@ class DebPackagesTableTest {
     }
 
     @Test
+    void onlyTheFieldsAskedForAreKept() throws Exception {
+        List<DebPackage> packages = DpkgStatusFile.parse(Files.readString(root.resolve("var/lib/dpkg/status")),
+                java.util.Set.of("version"));
+
+        assertThat(packages).hasSize(6);
+        assertThat(packages.get(0).fields()).containsOnlyKeys("package", "version");
+        assertThat(packages.get(0).version()).isEqualTo("2.36-9+deb12u4");
+    }
+
+    @Test
+    void crlfLineEndsAndTrailingStanzaWithoutBlankLine() {
+        List<DebPackage> packages = DpkgStatusFile.parse("Package: a\r\nVersion: 1\r\n\r\nPackage: b\nVersion: 2");
+
+        assertThat(packages).extracting(DebPackage::version).containsExactly("1", "2");
+    }
+
+    @Test
     void presenceFollowsTheStatusState() {
         assertThat(pkg("install ok installed").isPresent()).isTrue();
         assertThat(pkg("deinstall ok config-files").isPresent()).isTrue();
