@@ -85,6 +85,18 @@ class LoggedInUsersTableTest {
         assertThat(TableRuns.scan(new LoggedInUsersTable(dir.resolve("absent")))).isEmpty();
     }
 
+    @Test
+    void userSessionsOnThisHostAreWhosSessions() throws Exception {
+        List<String> who = TableRuns.run("who").lines().map(l -> l.split("\\s+")[0] + " " + l.split("\\s+")[1])
+                .toList();
+
+        List<String> rows = TableRuns.scan(new LoggedInUsersTable()).stream()
+                .filter(r -> r.get(LoggedInUsersTable.TYPE).equals("user"))
+                .map(r -> r.get(LoggedInUsersTable.USER) + " " + r.get(LoggedInUsersTable.TTY)).toList();
+
+        assertThat(rows).containsExactlyInAnyOrderElementsOf(who);
+    }
+
     static byte[] record(int type, int pid, String line, String id, String user, String host, long sec, long usec) {
         ByteBuffer b = ByteBuffer.allocate(UtmpFile.RECORD_SIZE).order(ByteOrder.LITTLE_ENDIAN);
         b.putShort(0, (short) type);
