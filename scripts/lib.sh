@@ -1,0 +1,85 @@
+# Shared by ./vigil and ./run-tests: find Java 25, install what is missing, build when sources changed.
+# Sourced, not run. Every step says what it does on stderr; every failure says what to do.
+
+VIGIL_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VIGIL_STAMP="$VIGIL_ROOT/vigil-cli/target/lib/.built"
+
+say() { printf 'vigil: %s\n' "$*" >&2; }
+die() { printf 'vigil: %s\n' "$*" >&2; exit 1; }
+
+# Debian packages: runtime (libsqlite3, libbpf), build (Maven, gcc, clang/llvm for BPF, bpftool for vmlinux.h,
+# headers the layout tests compile against).
+VIGIL_RUNTIME_PACKAGES="libsqlite3-0 libbpf1"
+VIGIL_BUILD_PACKAGES="maven gcc libc6-dev libsqlite3-dev clang llvm libbpf-dev bpftool"
+
+# The feature version of a JDK from its release file (no JVM start): 25 for JAVA_VERSION="25.0.3".
+java_major() { sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null; }
+
+find_java() {
+  local candidate
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*25* /usr/lib/jvm/*; do
+    [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] || continue
+    if [ "$(java_major "$candidate")" -ge 25 ] 2>/dev/null; then
+      export JAVA_HOME="$candidate"
+      return 0
+    fi
+  done
+  if [ "$(id -u)" = 0 ] && apt-cache show openjdk-25-jdk-headless >/dev/null 2>&1; then
+    say "installing Java 25 (openjdk-25-jdk-headless)"
+    apt-get install -y -q openjdk-25-jdk-headless >&2 && find_java && return 0
+  fi
+  die "Java 25 not found: install a JDK 25 (e.g. Temurin into /usr/lib/jvm/temurin-25-jdk-amd64) or set JAVA_HOME to one"
+}
+
+missing_packages() {
+  local p out=""
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || out="$out $p"
+  done
+  printf '%s' "$out"
+}
+
+ensure_packages() {
+  local missing
+  missing="$(missing_packages "$@")"
+  [ -z "$missing" ] && return 0
+  if [ "$(id -u)" != 0 ]; then
+    die "missing Debian packages:$missing — run: sudo apt-get install -y$missing"
+  fi
+  say "installing Debian packages:$missing"
+  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -q $missing >/tmp/vigil-apt.log 2>&1; then
+    apt-get update -q >/tmp/vigil-apt.log 2>&1 || true
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q $missing >>/tmp/vigil-apt.log 2>&1 \
+      || die "apt-get install$missing failed; see /tmp/vigil-apt.log"
+  fi
+}
+
+# BPF programs attach to tracepoints through tracefs; mount it if the system did not.
+ensure_tracefs() {
+  [ -d /sys/kernel/tracing/events ] && return 0
+  [ "$(id -u)" = 0 ] || return 0
+  mount -t tracefs nodev /sys/kernel/tracing 2>/dev/null || true
+}
+
+maven() {
+  MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" mvn -B "$@"
+}
+
+# True when no build exists or a source, pom or BPF program is newer than the last build.
+build_is_stale() {
+  [ -f "$VIGIL_STAMP" ] || return 0
+  [ -n "$(find "$VIGIL_ROOT" -path "$VIGIL_ROOT/.git" -prune -o \( -path '*/src/*' -o -name pom.xml \) \
+      -newer "$VIGIL_STAMP" -type f -print -quit)" ]
+}
+
+build_if_stale() {
+  build_is_stale || return 0
+  say "building Vigil (a first build downloads Maven artifacts and takes a few minutes)..."
+  (cd "$VIGIL_ROOT" && maven -q package -DskipTests -Dvigil.aot.skip=false) >&2 \
+    || die "the build failed: see the Maven output above"
+  touch "$VIGIL_STAMP"
+}
+
+vigil_classpath() {
+  printf '%s' "$VIGIL_ROOT/vigil-cli/target/vigil-cli.jar:$VIGIL_ROOT/vigil-cli/target/lib/*"
+}

@@ -1,0 +1,222 @@
+package dev.vigil.cli;
+
+import dev.vigil.cli.output.OutputMode;
+import dev.vigil.cli.output.OutputOptions;
+import dev.vigil.cli.output.ResultPrinter;
+import dev.vigil.sql.Engine;
+import dev.vigil.sql.QueryResult;
+import dev.vigil.sql.Session;
+import dev.vigil.sql.SqlException;
+import dev.vigil.sql.spi.Column;
+import dev.vigil.sql.spi.Table;
+import dev.vigil.sql.spi.TableSpec;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The interactive shell's logic, independent of the terminal: it takes input line by line, runs SQL statements
+ * once they are complete (ended by ';', across lines) and osqueryi's meta-commands, and prints to the given
+ * streams. Confined to one thread.
+ */
+public final class Shell {
+    private final Engine engine;
+    private final Session session;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final StringBuilder pending = new StringBuilder();
+    private OutputOptions options;
+    private boolean timer;
+    private int errors;
+
+    public Shell(Engine engine, Session session, OutputOptions options, PrintStream out, PrintStream err) {
+        this.engine = engine;
+        this.session = session;
+        this.options = options;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** True while a statement has begun but not ended; the prompt shows a continuation. */
+    public boolean inStatement() {
+        return !pending.isEmpty();
+    }
+
+    /** How many statements or commands failed so far. */
+    public int errors() {
+        return errors;
+    }
+
+    /** Drops a half-typed statement (Ctrl-C at the prompt). */
+    public void discardPending() {
+        pending.setLength(0);
+    }
+
+    /** Takes one line of input. Returns false when the user asked to leave. */
+    public boolean accept(String line) {
+        if (pending.isEmpty() && line.strip().startsWith(".")) {
+            return meta(line.strip());
+        }
+        if (pending.isEmpty() && line.isBlank()) {
+            return true;
+        }
+        pending.append(line).append('\n');
+        String sql = pending.toString();
+        if (Engine.isComplete(sql)) {
+            pending.setLength(0);
+            run(sql);
+        }
+        return true;
+    }
+
+    /** Runs what is left at end of input even without a final ';', as osqueryi does. */
+    public void finish() {
+        if (!pending.toString().isBlank()) {
+            String sql = pending.toString();
+            pending.setLength(0);
+            run(sql);
+        }
+    }
+
+    /** Runs SQL and prints each statement's result. */
+    public void run(String sql) {
+        try {
+            List<QueryResult> results = session.execute(sql);
+            for (QueryResult r : results) {
+                ResultPrinter.print(r, options, out);
+                for (String w : r.warnings()) {
+                    err.println("Warning: " + w);
+                }
+                if (timer) {
+                    out.printf(Locale.ROOT, "Run Time: real %.3f s%n", r.elapsedNanos() / 1e9);
+                }
+            }
+        } catch (SqlException e) {
+            errors++;
+            err.println("Error: " + e.getMessage());
+        }
+    }
+
+    private boolean meta(String line) {
+        String[] parts = line.split("\\s+", 2);
+        String command = parts[0];
+        String arg = parts.length > 1 ? parts[1].strip() : "";
+        try {
+            switch (command) {
+                case ".exit", ".quit" -> {
+                    return false;
+                }
+                case ".help" -> help();
+                case ".tables" -> tables(arg);
+                case ".schema" -> schema(arg);
+                case ".all" -> {
+                    requireArgument(command, arg, "TABLE");
+                    run("SELECT * FROM \"" + arg.replace("\"", "\"\"") + "\";");
+                }
+                case ".mode" -> {
+                    requireArgument(command, arg, "pretty|line|csv|json|list|column");
+                    options = options.withMode(OutputMode.parse(arg));
+                }
+                case ".headers", ".header" -> options = options.withHeaders(onOff(command, arg));
+                case ".timer" -> timer = onOff(command, arg);
+                case ".nullvalue" -> options = options.withNullValue(unquote(arg));
+                case ".separator" -> {
+                    requireArgument(command, arg, "STRING");
+                    options = options.withSeparator(unquote(arg));
+                }
+                case ".show" -> show();
+                default -> throw new IllegalArgumentException("unknown command " + command + ": type .help for the list");
+            }
+        } catch (IllegalArgumentException e) {
+            errors++;
+            err.println("Error: " + e.getMessage());
+        }
+        return true;
+    }
+
+    private void help() {
+        out.println("""
+                Welcome to the Vigil shell. Type SQL ending with ';' (statements may span lines), or:
+                  .all TABLE         Select all from a table
+                  .exit / .quit      Leave the shell
+                  .headers on|off    Show column names (default on)
+                  .help              This text
+                  .mode MODE         Output mode: pretty, line, csv, json, list, column
+                  .nullvalue TEXT    Text shown for NULL values (default empty)
+                  .schema [TABLE]    CREATE TABLE statements of all tables or one
+                  .separator TEXT    Separator of list mode (default "|")
+                  .show              Current settings
+                  .tables [TEXT]     Tables, or those whose name contains TEXT
+                  .timer on|off      Print how long each query took
+                SQL functions of osquery are available (regex_match, split, sha256, ...); see vigil_tables and
+                vigil_columns for every table and column.""");
+    }
+
+    private void tables(String filter) {
+        for (String name : engine.tables().keySet()) {
+            if (filter.isEmpty() || name.contains(filter)) {
+                out.println("  => " + name);
+            }
+        }
+    }
+
+    private void schema(String table) {
+        if (!table.isEmpty() && engine.table(table).isEmpty()) {
+            throw new IllegalArgumentException("no table named " + table + ": .tables lists them");
+        }
+        for (Table t : engine.tables().values()) {
+            if (table.isEmpty() || t.spec().name().equals(table)) {
+                out.println(createStatement(t.spec()));
+            }
+        }
+    }
+
+    /** osqueryi's .schema form: {@code CREATE TABLE name(`col` TYPE, ...);} with HIDDEN markers. */
+    static String createStatement(TableSpec spec) {
+        StringBuilder sb = new StringBuilder("CREATE TABLE ").append(spec.name()).append('(');
+        for (Column c : spec.columns()) {
+            if (c.index() > 0) {
+                sb.append(", ");
+            }
+            sb.append('`').append(c.name()).append("` ").append(c.type().sqlName());
+            if (c.has(Column.Flag.HIDDEN)) {
+                sb.append(" HIDDEN");
+            }
+            if (c.has(Column.Flag.REQUIRED)) {
+                sb.append(" REQUIRED");
+            }
+        }
+        return sb.append(");").toString();
+    }
+
+    private void show() {
+        out.println("    mode: " + options.mode().name().toLowerCase(Locale.ROOT));
+        out.println(" headers: " + (options.headers() ? "on" : "off"));
+        out.println("   timer: " + (timer ? "on" : "off"));
+        out.println("nullvalue: \"" + options.nullValue() + "\"");
+        out.println("separator: \"" + options.separator() + "\"");
+        out.println("  sqlite: " + Engine.sqliteVersion());
+    }
+
+    private static boolean onOff(String command, String arg) {
+        return switch (arg.toLowerCase(Locale.ROOT)) {
+            case "on", "yes", "1", "true" -> true;
+            case "off", "no", "0", "false" -> false;
+            default -> throw new IllegalArgumentException(command + " takes on or off, not '" + arg + "'");
+        };
+    }
+
+    private static void requireArgument(String command, String arg, String what) {
+        if (arg.isEmpty()) {
+            throw new IllegalArgumentException(command + " needs an argument: " + command + " " + what);
+        }
+    }
+
+    private static String unquote(String s) {
+        if (s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))) {
+            return s.substring(1, s.length() - 1);
+        }
+        return s;
+    }
+}

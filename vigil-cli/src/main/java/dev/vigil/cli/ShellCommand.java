@@ -1,0 +1,92 @@
+package dev.vigil.cli;
+
+import dev.vigil.cli.output.OutputMode;
+import dev.vigil.cli.output.OutputOptions;
+import dev.vigil.sql.Engine;
+import dev.vigil.sql.Session;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code vigil shell}: osqueryi's interactive shell, with line editing and history when stdin is a terminal, or
+ * statements read from stdin otherwise. Given SQL as an argument, runs it and exits, like {@code osqueryi "SQL"}.
+ */
+@Command(name = "shell", mixinStandardHelpOptions = true,
+        description = "Interactive SQL shell over this host's tables (osqueryi's meta-commands: type .help).")
+final class ShellCommand implements Callable<Integer> {
+    @Mixin
+    OutputFlags flags = new OutputFlags();
+
+    @Parameters(arity = "0..1", paramLabel = "SQL", description = "Run this SQL and exit instead of prompting")
+    String sql;
+
+    @Override
+    public Integer call() throws Exception {
+        OutputOptions options = OutputOptions.DEFAULT.withMode(flags.mode(OutputMode.PRETTY)).withHeaders(flags.header);
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        try (Engine engine = HostEngine.open(); Session session = engine.openSession()) {
+            Shell shell = new Shell(engine, session, options, out, System.err);
+            if (sql != null) {
+                shell.run(sql);
+                return shell.errors() == 0 ? 0 : 1;
+            }
+            if (System.console() == null || !System.console().isTerminal()) {
+                return fromStream(shell);
+            }
+            return interactive(shell, session);
+        }
+    }
+
+    private static int fromStream(Shell shell) throws Exception {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null) {
+            if (!shell.accept(line)) {
+                return shell.errors() == 0 ? 0 : 1;
+            }
+        }
+        shell.finish();
+        return shell.errors() == 0 ? 0 : 1;
+    }
+
+    private static int interactive(Shell shell, Session session) throws Exception {
+        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+            LineReader reader = LineReaderBuilder.builder()
+                    .terminal(terminal)
+                    .appName("vigil")
+                    .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".vigil_history"))
+                    .variable(LineReader.HISTORY_SIZE, 5000)
+                    .build();
+            terminal.writer().println("Using a virtual database. Type .help for help, .exit to leave.");
+            terminal.handle(Terminal.Signal.INT, signal -> session.interrupt());
+            while (true) {
+                String line;
+                try {
+                    line = reader.readLine(shell.inStatement() ? "    ...> " : "vigil> ");
+                } catch (UserInterruptException e) {
+                    shell.discardPending();
+                    continue;
+                } catch (EndOfFileException e) {
+                    return 0;
+                }
+                if (!shell.accept(line)) {
+                    return 0;
+                }
+            }
+        }
+    }
+}

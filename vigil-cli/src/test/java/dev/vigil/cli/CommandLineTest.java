@@ -1,0 +1,83 @@
+package dev.vigil.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs the vigil command in a child JVM, as a script would: stdout, stderr, stdin and the exit status. */
+class CommandLineTest {
+
+    record Run(int status, String out, String err) {
+    }
+
+    static Run vigil(String stdin, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                "dev.vigil.cli.Main"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).start();
+        try (var in = p.getOutputStream()) {
+            if (stdin != null) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        byte[] out = p.getInputStream().readAllBytes();
+        byte[] err = p.getErrorStream().readAllBytes();
+        return new Run(p.waitFor(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void queryPrintsJsonLikeOsqueryi() throws Exception {
+        Run r = vigil(null, "query", "--json", "select 7 as n, 'a\"b' as s, null as z");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("[\n  {\"n\":\"7\",\"s\":\"a\\\"b\",\"z\":\"\"}\n]\n");
+    }
+
+    @Test
+    void queryReadsSqlFromStdinAndPrintsCsvAndLines() throws Exception {
+        assertThat(vigil("select 1 as a, 2 as b;", "query", "--csv").out()).isEqualTo("a,b\n1,2\n");
+        assertThat(vigil(null, "query", "--line", "select 1 as a, 22 as bb").out()).isEqualTo(" a = 1\nbb = 22\n");
+    }
+
+    @Test
+    void errorsGoToStderrWithStatusOne() throws Exception {
+        Run r = vigil(null, "query", "select * from no_such_table");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("Error: no such table: no_such_table");
+        Run flags = vigil(null, "query", "--json", "--csv", "select 1");
+        assertThat(flags.status()).isEqualTo(2);
+        assertThat(flags.err()).contains("choose one of --json, --csv");
+        assertThat(vigil("", "query").err()).contains("no SQL given");
+    }
+
+    @Test
+    void shellReadsStatementsFromAPipe() throws Exception {
+        Run r = vigil(".mode csv\nselect 1 as x;\nselect\n 2 as y;\n.exit\nselect 3;\n", "shell");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("x\n1\ny\n2\n");
+        Run bad = vigil("selec 1;\nselect 5 as ok;\n", "shell", "--csv");
+        assertThat(bad.status()).isEqualTo(1);
+        assertThat(bad.out()).isEqualTo("ok\n5\n");
+        assertThat(bad.err()).contains("syntax error");
+    }
+
+    @Test
+    void shellRunsAQueryArgumentLikeOsqueryi() throws Exception {
+        Run r = vigil(null, "shell", "--json", "select 'x' as v");
+        assertThat(r.out()).isEqualTo("[\n  {\"v\":\"x\"}\n]\n");
+    }
+
+    @Test
+    void versionAndHelp() throws Exception {
+        assertThat(vigil(null, "--version").out()).contains("sqlite 3.");
+        assertThat(vigil(null, "--help").out()).contains("query", "shell");
+    }
+}

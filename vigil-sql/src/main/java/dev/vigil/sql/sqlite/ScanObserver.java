@@ -1,0 +1,13 @@
+package dev.vigil.sql.sqlite;
+
+import dev.vigil.sql.spi.TableSpec;
+
+/** What a connection learns from the scans it runs. Called on the thread stepping the statement. */
+public interface ScanObserver {
+
+    /** A generator reported something the user should see. */
+    void warning(String message);
+
+    /** xBestIndex refused a plan because none of the table's required columns was constrained. */
+    void missingRequiredColumn(TableSpec spec);
+}

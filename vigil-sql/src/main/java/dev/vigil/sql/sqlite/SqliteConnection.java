@@ -1,0 +1,201 @@
+package dev.vigil.sql.sqlite;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+
+/**
+ * One in-memory SQLite connection (sqlite3_open_v2 with ":memory:"). Not thread-safe: one thread uses it at a
+ * time, except {@link #interrupt}, which any thread may call. Owns the sqlite3* handle; {@link #close} frees it.
+ */
+public final class SqliteConnection implements AutoCloseable {
+
+    /** Receives each statement's column names, then its rows. */
+    public interface ResultHandler {
+        void columns(List<String> names);
+
+        void row(Object[] values);
+    }
+
+    static {
+        try {
+            // Debian builds SQLite with memory statistics on: every malloc then takes a global mutex.
+            int rc = (int) Sqlite3.config_int.invokeExact(Sqlite3.SQLITE_CONFIG_MEMSTATUS, 0);
+            if (rc != Sqlite3.SQLITE_OK && rc != Sqlite3.SQLITE_MISUSE) {
+                throw new IllegalStateException("sqlite3_config(MEMSTATUS, 0) returned " + rc);
+            }
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    private final MemorySegment db;
+    private final List<Long> bindings = new ArrayList<>();
+    private volatile boolean closed;
+
+    public SqliteConnection() throws SqliteException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(ADDRESS);
+            int flags = Sqlite3.SQLITE_OPEN_READWRITE | Sqlite3.SQLITE_OPEN_CREATE | Sqlite3.SQLITE_OPEN_MEMORY;
+            int rc = (int) Sqlite3.open_v2.invokeExact(arena.allocateFrom(":memory:"), out, flags, MemorySegment.NULL);
+            MemorySegment handle = out.get(ADDRESS, 0);
+            if (rc != Sqlite3.SQLITE_OK) {
+                String message = handle.address() == 0 ? "out of memory"
+                        : Sqlite3.string((MemorySegment) Sqlite3.errmsg.invokeExact(handle));
+                if (handle.address() != 0) {
+                    int ignored = (int) Sqlite3.close_v2.invokeExact(handle);
+                }
+                throw new SqliteException("opening an in-memory database", rc, message);
+            }
+            this.db = handle;
+        } catch (SqliteException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new SqliteException("opening an in-memory database", Sqlite3.SQLITE_ERROR, t.toString());
+        }
+    }
+
+    public void register(dev.vigil.sql.spi.Table table, ScanObserver observer) throws SqliteException {
+        bindings.add(VirtualTableModule.register(db, table, observer));
+    }
+
+    public void register(dev.vigil.sql.spi.SqlFunction function) throws SqliteException {
+        FunctionModule.register(db, function);
+    }
+
+    /**
+     * Runs every statement in the text in order, handing each one's columns and rows to the handler; stops at the
+     * first error.
+     */
+    public void execute(String sql, ResultHandler handler) throws SqliteException {
+        byte[] utf8 = sql.getBytes(StandardCharsets.UTF_8);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment text = arena.allocate(utf8.length + 1L);
+            MemorySegment.copy(utf8, 0, text, JAVA_BYTE, 0, utf8.length);
+            MemorySegment stmtOut = arena.allocate(ADDRESS);
+            MemorySegment tailOut = arena.allocate(ADDRESS);
+            MemorySegment cursor = text;
+            while (true) {
+                long remaining = text.address() + utf8.length - cursor.address();
+                if (remaining <= 0) {
+                    return;
+                }
+                int rc = (int) Sqlite3.prepare_v2.invokeExact(db, cursor, (int) remaining, stmtOut, tailOut);
+                if (rc != Sqlite3.SQLITE_OK) {
+                    throw new SqliteException("preparing", rc, errorMessage());
+                }
+                MemorySegment stmt = stmtOut.get(ADDRESS, 0);
+                cursor = tailOut.get(ADDRESS, 0);
+                if (stmt.address() == 0) {
+                    continue; // whitespace or a comment
+                }
+                try {
+                    run(stmt, handler);
+                } finally {
+                    int ignored = (int) Sqlite3.finalize_.invokeExact(stmt);
+                }
+            }
+        } catch (SqliteException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new SqliteException("running", Sqlite3.SQLITE_ERROR, t.toString());
+        }
+    }
+
+    private void run(MemorySegment stmt, ResultHandler handler) throws Throwable {
+        int columns = (int) Sqlite3.column_count.invokeExact(stmt);
+        List<String> names = new ArrayList<>(columns);
+        for (int i = 0; i < columns; i++) {
+            names.add(Sqlite3.string((MemorySegment) Sqlite3.column_name.invokeExact(stmt, i)));
+        }
+        handler.columns(names);
+        while (true) {
+            int rc = (int) Sqlite3.step.invokeExact(stmt);
+            if (rc == Sqlite3.SQLITE_DONE) {
+                return;
+            }
+            if (rc != Sqlite3.SQLITE_ROW) {
+                throw new SqliteException("running", rc, errorMessage());
+            }
+            Object[] row = new Object[columns];
+            for (int i = 0; i < columns; i++) {
+                row[i] = column(stmt, i);
+            }
+            handler.row(row);
+        }
+    }
+
+    private static Object column(MemorySegment stmt, int i) throws Throwable {
+        int type = (int) Sqlite3.column_type.invokeExact(stmt, i);
+        return switch (type) {
+            case Sqlite3.SQLITE_INTEGER -> (long) Sqlite3.column_int64.invokeExact(stmt, i);
+            case Sqlite3.SQLITE_FLOAT -> (double) Sqlite3.column_double.invokeExact(stmt, i);
+            case Sqlite3.SQLITE_TEXT -> {
+                MemorySegment p = (MemorySegment) Sqlite3.column_text.invokeExact(stmt, i);
+                int n = (int) Sqlite3.column_bytes.invokeExact(stmt, i);
+                yield new String(p.reinterpret(n).toArray(JAVA_BYTE), StandardCharsets.UTF_8);
+            }
+            case Sqlite3.SQLITE_BLOB -> {
+                MemorySegment p = (MemorySegment) Sqlite3.column_blob.invokeExact(stmt, i);
+                int n = (int) Sqlite3.column_bytes.invokeExact(stmt, i);
+                yield n == 0 ? new byte[0] : p.reinterpret(n).toArray(JAVA_BYTE);
+            }
+            default -> null;
+        };
+    }
+
+    private String errorMessage() throws Throwable {
+        return Sqlite3.string((MemorySegment) Sqlite3.errmsg.invokeExact(db));
+    }
+
+    /** Makes the running statement fail with "interrupted" soon; safe from any thread. */
+    public void interrupt() {
+        if (!closed) {
+            try {
+                Sqlite3.interrupt.invokeExact(db);
+            } catch (Throwable ignored) {
+                // a void call into SQLite does not fail
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            int ignored = (int) Sqlite3.close_v2.invokeExact(db);
+        } catch (Throwable ignored) {
+            // close_v2 defers freeing until statements finish; nothing to recover here
+        } finally {
+            VirtualTableModule.releaseBindings(bindings);
+        }
+    }
+
+    /** True if the text ends a complete SQL statement (sqlite3_complete): the shell's "is the input done?". */
+    public static boolean isComplete(String sql) {
+        try (Arena arena = Arena.ofConfined()) {
+            return (int) Sqlite3.complete.invokeExact(arena.allocateFrom(sql)) != 0;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** The SQLite library version, e.g. "3.40.1". */
+    public static String libraryVersion() {
+        try {
+            return Sqlite3.string((MemorySegment) Sqlite3.libversion.invokeExact());
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.vigil.tables.network;
+
+import dev.vigil.sql.spi.Column;
+import dev.vigil.sql.spi.Columns;
+import dev.vigil.sql.spi.QueryContext;
+import dev.vigil.sql.spi.Row;
+import dev.vigil.sql.spi.RowSink;
+import dev.vigil.sql.spi.Table;
+import dev.vigil.sql.spi.TableSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** osquery's {@code etc_hosts}: the lines of /etc/hosts. A missing file gives no rows and a warning. */
+public final class EtcHostsTable implements Table {
+    private static final Columns COLUMNS = new Columns();
+    static final Column ADDRESS = COLUMNS.text("address", "IP address mapping");
+    static final Column HOSTNAMES = COLUMNS.text("hostnames", "Raw hosts mapping");
+    static final Column PID_WITH_NAMESPACE = COLUMNS.integer("pid_with_namespace", "Pids that contain a namespace",
+            Column.Flag.HIDDEN);
+
+    static final TableSpec SPEC = TableSpec.of("etc_hosts", "Line-parsed /etc/hosts.", COLUMNS,
+            "SELECT * FROM etc_hosts WHERE address NOT IN ('127.0.0.1', '::1')");
+
+    private final Path file;
+
+    public EtcHostsTable() {
+        this(Path.of("/etc/hosts"));
+    }
+
+    /** A table reading another hosts file, for tests. */
+    public EtcHostsTable(Path file) {
+        this.file = file;
+    }
+
+    @Override
+    public TableSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void generate(QueryContext ctx, RowSink out) throws IOException {
+        String text;
+        try {
+            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            ctx.warn(file + ": no such file or directory");
+            return;
+        }
+        for (EtcHosts.Entry e : EtcHosts.parse(text)) {
+            out.add(new Row(SPEC).set(ADDRESS, e.address()).set(HOSTNAMES, e.hostnames()));
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.vigil.tables.network;
+
+import dev.vigil.sql.spi.Column;
+import dev.vigil.sql.spi.Columns;
+import dev.vigil.sql.spi.QueryContext;
+import dev.vigil.sql.spi.Row;
+import dev.vigil.sql.spi.RowSink;
+import dev.vigil.sql.spi.Table;
+import dev.vigil.sql.spi.TableSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * osquery's {@code routes}: the IPv4 main routing table (/proc/net/route) and every IPv6 routing table
+ * (/proc/net/ipv6_route). The proc listings do not give a route's preferred source or hop limit, so source and
+ * hopcount stay empty; flags are the listing's RTF_* flags.
+ */
+public final class RoutesTable implements Table {
+    private static final Columns COLUMNS = new Columns();
+    static final Column DESTINATION = COLUMNS.text("destination", "Destination IP address");
+    static final Column NETMASK = COLUMNS.integer("netmask", "Netmask length");
+    static final Column GATEWAY = COLUMNS.text("gateway", "Route gateway");
+    static final Column SOURCE = COLUMNS.text("source", "Route source");
+    static final Column FLAGS = COLUMNS.integer("flags", "Flags to describe route");
+    static final Column INTERFACE = COLUMNS.text("interface", "Route local interface");
+    static final Column MTU = COLUMNS.integer("mtu", "Maximum Transmission Unit for the route");
+    static final Column METRIC = COLUMNS.integer("metric", "Cost of route. Lowest is preferred");
+    static final Column TYPE = COLUMNS.text("type", "Type of route");
+    static final Column HOPCOUNT = COLUMNS.integer("hopcount", "Max hops expected");
+
+    static final TableSpec SPEC = TableSpec.of("routes", "The active route table for the host system.", COLUMNS,
+            "SELECT destination, netmask, gateway, interface FROM routes WHERE destination = '0.0.0.0'");
+
+    private final Path procNet;
+
+    public RoutesTable() {
+        this(Path.of("/proc/net"));
+    }
+
+    /** A table reading {@code route} and {@code ipv6_route} from another directory, for tests. */
+    public RoutesTable(Path procNet) {
+        this.procNet = procNet;
+    }
+
+    @Override
+    public TableSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void generate(QueryContext ctx, RowSink out) throws IOException {
+        List<Route> routes = new ArrayList<>(ProcNetRoutes.parseIpv4(Files.readString(procNet.resolve("route"))));
+        try {
+            routes.addAll(ProcNetRoutes.parseIpv6(Files.readString(procNet.resolve("ipv6_route"))));
+        } catch (NoSuchFileException ipv6Disabled) {
+            // the kernel was built or booted without IPv6: there are no IPv6 routes
+        }
+        for (Route r : routes) {
+            out.add(new Row(SPEC)
+                    .set(DESTINATION, r.destination())
+                    .set(NETMASK, r.prefixLength())
+                    .set(GATEWAY, r.gateway())
+                    .set(FLAGS, r.flags())
+                    .set(INTERFACE, r.iface())
+                    .set(MTU, r.mtu())
+                    .set(METRIC, r.metric())
+                    .set(TYPE, r.type()));
+        }
+    }
+}

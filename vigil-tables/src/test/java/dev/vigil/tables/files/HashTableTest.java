@@ -1,0 +1,81 @@
+package dev.vigil.tables.files;
+
+import static dev.vigil.tables.files.Scan.eq;
+import static dev.vigil.tables.files.Scan.like;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.sql.spi.Row;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HashTableTest {
+    private final HashTable table = new HashTable();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void digestsMatchMessageDigestOnAFileLargerThanTheBuffer() throws Exception {
+        byte[] content = new byte[300_001];
+        new Random(42).nextBytes(content);
+        Path file = Files.write(dir.resolve("blob.bin"), content);
+
+        Scan scan = Scan.of(table, List.of(eq(HashTable.PATH, file.toString())));
+
+        assertThat(scan.warnings).isEmpty();
+        Row row = scan.rows.getFirst();
+        assertThat(row.get(HashTable.DIRECTORY)).isEqualTo(dir.toString());
+        assertThat(row.get(HashTable.MD5)).isEqualTo(hex("MD5", content));
+        assertThat(row.get(HashTable.SHA1)).isEqualTo(hex("SHA-1", content));
+        assertThat(row.get(HashTable.SHA256)).isEqualTo(hex("SHA-256", content));
+        assertThat(row.get(HashTable.SHA256)).isEqualTo(FileTableTest.run("sha256sum", file.toString()).split(" ")[0]);
+    }
+
+    @Test
+    void onlyTheDigestsTheQueryReadsAreComputed() throws Exception {
+        Path file = Files.writeString(dir.resolve("f"), "vigil");
+
+        Row row = Scan.of(table, List.of(eq(HashTable.PATH, file.toString())),
+                List.of(HashTable.PATH, HashTable.SHA1)).rows.getFirst();
+
+        assertThat(row.get(HashTable.SHA1)).isEqualTo(hex("SHA-1", "vigil".getBytes()));
+        assertThat(row.get(HashTable.MD5)).isNull();
+        assertThat(row.get(HashTable.SHA256)).isNull();
+    }
+
+    @Test
+    void directoryListingSkipsSubdirectories() throws Exception {
+        Files.writeString(dir.resolve("a"), "a");
+        Files.writeString(dir.resolve("b"), "b");
+        Files.createDirectory(dir.resolve("sub"));
+
+        Scan byDirectory = Scan.of(table, List.of(eq(HashTable.DIRECTORY, dir.toString())));
+        Scan byLike = Scan.of(table, List.of(like(HashTable.PATH, dir + "/%")));
+
+        assertThat(byDirectory.column(HashTable.PATH)).containsExactly(dir + "/a", dir + "/b");
+        assertThat(byDirectory.column(HashTable.MD5)).containsExactly(hex("MD5", "a".getBytes()),
+                hex("MD5", "b".getBytes()));
+        assertThat(byLike.column(HashTable.PATH)).containsExactly(dir + "/a", dir + "/b");
+        assertThat(byDirectory.warnings).isEmpty();
+    }
+
+    @Test
+    void missingAndUnreadablePathsWarn() throws Exception {
+        String missing = dir.resolve("nope").toString();
+
+        Scan scan = Scan.of(table, List.of(eq(HashTable.PATH, missing)));
+
+        assertThat(scan.rows).isEmpty();
+        assertThat(scan.warnings).containsExactly("hash: " + missing + ": no such file or directory");
+    }
+
+    private static String hex(String algorithm, byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(content));
+    }
+}

@@ -1,0 +1,3 @@
+Package: half-written
+Status: install ok installed
+Architecture: amd64
