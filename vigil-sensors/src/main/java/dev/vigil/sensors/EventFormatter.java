@@ -1,6 +1,7 @@
 package dev.vigil.sensors;
 
 import dev.vigil.sensors.process.ProcessEvent;
+import dev.vigil.sensors.socket.SocketEvent;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -30,6 +31,7 @@ public final class EventFormatter {
         return switch (event) {
             case ProcessEvent p -> String.format(LINE, time, p.kind(), p.pid(), p.ppid() == 0 ? "-" : p.ppid(),
                     p.credentials().uid(), p.comm(), processDetail(p));
+            case SocketEvent s -> String.format(LINE, time, s.action(), s.pid(), s.ppid(), s.uid(), s.comm(), socketDetail(s));
             default -> String.format(LINE, time, event.kind(), event.pid(), "-", "-", event.comm(), "");
         };
     }
@@ -73,7 +75,37 @@ public final class EventFormatter {
                 field(fields, "child_pid", p.childPid().toString());
             }
         }
+        if (event instanceof SocketEvent s) {
+            field(fields, "tid", Integer.toString(s.tid()));
+            field(fields, "ppid", Integer.toString(s.ppid()));
+            field(fields, "uid", Long.toString(s.uid()));
+            field(fields, "path", JsonText.string(s.path()));
+            field(fields, "fd", Integer.toString(s.fd()));
+            field(fields, "result", Integer.toString(s.result()));
+            field(fields, "status", JsonText.string(s.status()));
+            field(fields, "family", Integer.toString(s.family()));
+            field(fields, "type", Integer.toString(s.type()));
+            field(fields, "protocol", Integer.toString(s.protocol()));
+            field(fields, "local_address", JsonText.string(s.localAddress()));
+            field(fields, "local_port", Integer.toString(s.localPort()));
+            field(fields, "remote_address", JsonText.string(s.remoteAddress()));
+            field(fields, "remote_port", Integer.toString(s.remotePort()));
+        }
         return "{" + String.join(",", fields) + "}";
+    }
+
+    private static String socketDetail(SocketEvent s) {
+        String proto = s.protocol() == 6 ? "tcp" : s.protocol() == 17 ? "udp" : s.type() == 0 ? "ip" : "proto " + s.protocol();
+        String local = s.localAddress() == null ? "?" : endpoint(s.localAddress(), s.localPort());
+        String detail = proto + (s.family() == 10 ? "6 " : " ") + local;
+        if (s.remoteAddress() != null) {
+            detail += " -> " + endpoint(s.remoteAddress(), s.remotePort());
+        }
+        return detail + (s.succeeded() ? "" : " " + s.status() + " (" + s.result() + ")");
+    }
+
+    private static String endpoint(String address, int port) {
+        return (address.contains(":") ? "[" + address + "]" : address) + ":" + port;
     }
 
     private static String processDetail(ProcessEvent p) {

@@ -6,6 +6,10 @@ import dev.vigil.sensors.process.BpfProcessEventsTable;
 import dev.vigil.sensors.process.ProcessEvent;
 import dev.vigil.sensors.process.ProcessEventsTable;
 import dev.vigil.sensors.process.ProcessSensor;
+import dev.vigil.sensors.socket.BpfSocketEventsTable;
+import dev.vigil.sensors.socket.SocketEvent;
+import dev.vigil.sensors.socket.SocketEventsTable;
+import dev.vigil.sensors.socket.SocketSensor;
 import dev.vigil.sql.spi.Table;
 
 import java.time.Clock;
@@ -55,6 +59,12 @@ public final class SensorRuntime implements AutoCloseable {
         runtime.tables.add(new BpfProcessEventsTable(processes));
         if (options.enabled(ProcessSensor.NAME)) {
             runtime.sensors.add(new ProcessSensor(processes));
+        }
+        EventStore<SocketEvent> sockets = new EventStore<>(options.eventsMax(), options.eventsExpiry(), Clock.systemUTC());
+        runtime.tables.add(new SocketEventsTable(sockets));
+        runtime.tables.add(new BpfSocketEventsTable(sockets));
+        if (options.enabled(SocketSensor.NAME)) {
+            runtime.sensors.add(new SocketSensor(sockets));
         }
         runtime.tables.add(new VigilSensorsTable(runtime::statuses));
         for (BpfSensor<?> sensor : runtime.sensors) {

@@ -1,6 +1,7 @@
 package dev.vigil.sensors;
 
 import dev.vigil.sensors.process.ProcessEventsTable;
+import dev.vigil.sensors.socket.SocketEventsTable;
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Table;
 import dev.vigil.testkit.OsquerySchema;
@@ -17,6 +18,11 @@ class OsquerySchemaTest {
     @Test
     void processEventsMatchesOsquery() {
         assertMatches(new ProcessEventsTable(new EventStore<>()));
+    }
+
+    @Test
+    void socketEventsMatchesOsquery() {
+        assertMatches(new SocketEventsTable(new EventStore<>()));
     }
 
     static void assertMatches(Table table) {

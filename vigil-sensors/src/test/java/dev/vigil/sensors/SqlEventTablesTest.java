@@ -17,6 +17,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SqlEventTablesTest {
 
     @Test
+    void tcpConnectAndAcceptAreQueryable() throws Exception {
+        RootOnly.assumeBpfPrivileges();
+        try (SensorRuntime sensors = SensorRuntime.start(SensorOptions.defaults().withLowLatency(true), w -> { })) {
+            Engine.Builder builder = Engine.builder();
+            sensors.tables().forEach(builder::addTable);
+            try (Engine engine = builder.build(); Session session = engine.openSession();
+                 java.net.ServerSocket server = new java.net.ServerSocket(0, 5, java.net.InetAddress.getByName("127.0.0.1"));
+                 java.net.Socket client = new java.net.Socket("127.0.0.1", server.getLocalPort());
+                 java.net.Socket accepted = server.accept()) {
+                String query = "SELECT action, pid, remote_port, local_port, status FROM socket_events WHERE "
+                        + "(action = 'connect' AND remote_port = " + server.getLocalPort() + ") OR "
+                        + "(action = 'accept' AND local_port = " + server.getLocalPort() + ") ORDER BY action";
+                assertThat(RootOnly.waitFor(() -> {
+                    try {
+                        return session.query(query).rows().size() == 2;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })).isTrue();
+                long pid = ProcessHandle.current().pid();
+                assertThat(session.query(query).rows()).containsExactly(
+                        List.of("accept", pid, (long) client.getLocalPort(), (long) server.getLocalPort(), "succeeded"),
+                        List.of("connect", pid, (long) server.getLocalPort(), (long) client.getLocalPort(), "succeeded"));
+                assertThat(session.query("SELECT count(*) FROM bpf_socket_events WHERE syscall = 'listen' AND local_port = "
+                        + server.getLocalPort()).rows()).containsExactly(List.of(1L));
+            }
+        }
+    }
+
+    @Test
     void childProcessIsQueryableWithItsExitCode(@TempDir Path dir) throws Exception {
         RootOnly.assumeBpfPrivileges();
         String marker = "vigil-sql-" + UUID.randomUUID();
