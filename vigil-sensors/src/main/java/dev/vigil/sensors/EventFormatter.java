@@ -1,5 +1,6 @@
 package dev.vigil.sensors;
 
+import dev.vigil.sensors.dns.DnsEvent;
 import dev.vigil.sensors.process.ProcessEvent;
 import dev.vigil.sensors.socket.SocketEvent;
 
@@ -32,6 +33,7 @@ public final class EventFormatter {
             case ProcessEvent p -> String.format(LINE, time, p.kind(), p.pid(), p.ppid() == 0 ? "-" : p.ppid(),
                     p.credentials().uid(), p.comm(), processDetail(p));
             case SocketEvent s -> String.format(LINE, time, s.action(), s.pid(), s.ppid(), s.uid(), s.comm(), socketDetail(s));
+            case DnsEvent d -> String.format(LINE, time, d.kind(), d.pid(), "-", d.uid(), d.comm(), dnsDetail(d));
             default -> String.format(LINE, time, event.kind(), event.pid(), "-", "-", event.comm(), "");
         };
     }
@@ -91,7 +93,25 @@ public final class EventFormatter {
             field(fields, "remote_address", JsonText.string(s.remoteAddress()));
             field(fields, "remote_port", Integer.toString(s.remotePort()));
         }
+        if (event instanceof DnsEvent d) {
+            field(fields, "tid", Integer.toString(d.tid()));
+            field(fields, "uid", Long.toString(d.uid()));
+            field(fields, "path", JsonText.string(d.path()));
+            field(fields, "host", JsonText.string(d.host()));
+            field(fields, "service", JsonText.string(d.service()));
+            field(fields, "family", Integer.toString(d.family()));
+            field(fields, "return_code", Integer.toString(d.returnCode()));
+            field(fields, "error", JsonText.string(d.error()));
+            field(fields, "latency_ns", Long.toString(d.latencyNanos()));
+            field(fields, "addresses", JsonText.array(d.addresses()));
+        }
         return "{" + String.join(",", fields) + "}";
+    }
+
+    private static String dnsDetail(DnsEvent d) {
+        String answer = d.returnCode() == 0 ? String.join(",", d.addresses()) : d.error();
+        return String.format("%s%s %.3f ms -> %s", d.host(), d.service().isEmpty() ? "" : ":" + d.service(),
+                d.latencyNanos() / 1e6, answer);
     }
 
     private static String socketDetail(SocketEvent s) {

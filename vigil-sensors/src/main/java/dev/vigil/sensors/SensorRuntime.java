@@ -2,6 +2,9 @@ package dev.vigil.sensors;
 
 import dev.vigil.bpf.BpfException;
 import dev.vigil.bpf.FeatureProbe;
+import dev.vigil.sensors.dns.DnsEvent;
+import dev.vigil.sensors.dns.DnsLookupEventsTable;
+import dev.vigil.sensors.dns.DnsSensor;
 import dev.vigil.sensors.process.BpfProcessEventsTable;
 import dev.vigil.sensors.process.ProcessEvent;
 import dev.vigil.sensors.process.ProcessEventsTable;
@@ -65,6 +68,11 @@ public final class SensorRuntime implements AutoCloseable {
         runtime.tables.add(new BpfSocketEventsTable(sockets));
         if (options.enabled(SocketSensor.NAME)) {
             runtime.sensors.add(new SocketSensor(sockets));
+        }
+        EventStore<DnsEvent> lookups = new EventStore<>(options.eventsMax(), options.eventsExpiry(), Clock.systemUTC());
+        runtime.tables.add(new DnsLookupEventsTable(lookups));
+        if (options.enabled(DnsSensor.NAME)) {
+            runtime.sensors.add(new DnsSensor(lookups));
         }
         runtime.tables.add(new VigilSensorsTable(runtime::statuses));
         for (BpfSensor<?> sensor : runtime.sensors) {

@@ -47,6 +47,30 @@ class SqlEventTablesTest {
     }
 
     @Test
+    void dnsLookupsAreQueryable() throws Exception {
+        RootOnly.assumeBpfPrivileges();
+        String invalid = "vigil-" + UUID.randomUUID() + ".invalid";
+        try (SensorRuntime sensors = SensorRuntime.start(SensorOptions.defaults().withLowLatency(true), w -> { })) {
+            Engine.Builder builder = Engine.builder();
+            sensors.tables().forEach(builder::addTable);
+            try (Engine engine = builder.build(); Session session = engine.openSession()) {
+                Process p = new ProcessBuilder("getent", "ahosts", invalid).start();
+                assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+                String query = "SELECT pid, comm, return_code, error, latency_ns > 0 FROM dns_lookup_events WHERE host = '"
+                        + invalid + "'";
+                assertThat(RootOnly.waitFor(() -> {
+                    try {
+                        return !session.query(query).rows().isEmpty();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })).isTrue();
+                assertThat(session.query(query).rows()).containsExactly(List.of(p.pid(), "getent", -2L, "EAI_NONAME", 1L));
+            }
+        }
+    }
+
+    @Test
     void childProcessIsQueryableWithItsExitCode(@TempDir Path dir) throws Exception {
         RootOnly.assumeBpfPrivileges();
         String marker = "vigil-sql-" + UUID.randomUUID();

@@ -1,0 +1,65 @@
+package dev.vigil.sensors.dns;
+
+import dev.vigil.bpf.FeatureProbe;
+import dev.vigil.sensors.EventStore;
+import dev.vigil.sensors.RootOnly;
+import dev.vigil.sensors.SensorOptions;
+import dev.vigil.sensors.SensorStatus;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The DNS sensor on this kernel, against lookups by getent(1) children, which call glibc's getaddrinfo. */
+class DnsSensorTest {
+
+    @BeforeEach
+    void privileged() {
+        RootOnly.assumeBpfPrivileges();
+    }
+
+    @Test
+    void lookupsOfLocalhostAndAnInvalidNameAreSeen() throws Exception {
+        List<DnsEvent> live = new CopyOnWriteArrayList<>();
+        try (DnsSensor sensor = new DnsSensor(new EventStore<>())) {
+            sensor.start(SensorOptions.defaults().withLowLatency(true), new FeatureProbe(), live::add);
+            assertThat(sensor.status().state()).as(String.valueOf(sensor.status())).isEqualTo(SensorStatus.State.RUNNING);
+            assertThat(sensor.status().hook()).isEqualTo("uprobe");
+            assertThat(sensor.attachedLibcs()).isNotEmpty();
+
+            long good = run("getent", "ahosts", "localhost");
+            String invalid = "vigil-" + UUID.randomUUID() + ".invalid";
+            long bad = run("getent", "ahosts", invalid);
+
+            assertThat(RootOnly.waitFor(() -> live.stream().anyMatch(e -> e.pid() == bad))).as("events %s", live).isTrue();
+            DnsEvent ok = live.stream().filter(e -> e.pid() == good && e.host().equals("localhost")).findFirst().orElseThrow();
+            assertThat(ok.returnCode()).isZero();
+            assertThat(ok.error()).isEmpty();
+            assertThat(ok.latencyNanos()).isPositive();
+            assertThat(ok.addresses()).containsAnyOf("127.0.0.1", "::1");
+            assertThat(ok.comm()).isEqualTo("getent");
+            if (ok.path() != null) { // read from /proc when the event arrived: null once getent has exited
+                assertThat(ok.path()).endsWith("/getent");
+            }
+
+            DnsEvent failed = live.stream().filter(e -> e.pid() == bad).findFirst().orElseThrow();
+            assertThat(failed.host()).isEqualTo(invalid);
+            assertThat(failed.returnCode()).isEqualTo(AddrinfoErrors.EAI_NONAME);
+            assertThat(failed.error()).isEqualTo("EAI_NONAME");
+            assertThat(failed.addresses()).isEmpty();
+        }
+    }
+
+    /** Runs a command to completion; returns its pid. */
+    private static long run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        return p.pid();
+    }
+}
