@@ -106,6 +106,11 @@ public abstract class BpfSensor<E extends SensorEvent> implements AutoCloseable 
                 return;
             } catch (BpfException | IOException | RuntimeException e) {
                 failures.add(kind + ": " + e.getMessage());
+            } catch (LinkageError e) {
+                // libbpf missing, or the JVM started without --enable-native-access: no hook kind can work.
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                failures.add(cause.getMessage());
+                break;
             }
         }
         if (failures.isEmpty()) {

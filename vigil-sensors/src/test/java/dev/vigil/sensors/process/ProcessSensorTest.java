@@ -88,6 +88,23 @@ class ProcessSensorTest {
         }
     }
 
+    @Test
+    void execStormWithDefaultsLosesNothing() throws Exception {
+        int execs = 2000;
+        String marker = "vigil-storm-" + UUID.randomUUID();
+        try (ProcessSensor sensor = new ProcessSensor(new EventStore<>())) {
+            sensor.start(SensorOptions.defaults(), new FeatureProbe(), e -> { });
+            Process storm = new ProcessBuilder("/bin/sh", "-c",
+                    "i=0; while [ $i -lt " + execs + " ]; do /bin/true " + marker + "; i=$((i+1)); done").start();
+            assertThat(storm.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(RootOnly.waitFor(() -> sensor.store().all().stream().filter(s -> s.event().type() == ProcessEvent.Kind.EXEC
+                    && s.event().image().argv().contains(marker)).count() == execs)).as(String.valueOf(sensor.status())).isTrue();
+            SensorStatus status = sensor.status();
+            assertThat(status.dropped()).isZero();
+            assertThat(status.malformed()).isZero();
+        }
+    }
+
     private static Optional<ProcessEvent> find(List<ProcessEvent> events, ProcessEvent.Kind kind, long pid) {
         return events.stream().filter(e -> e.type() == kind && e.pid() == pid).findFirst();
     }
