@@ -1,6 +1,8 @@
 package dev.vigil.sensors.process;
 
 import dev.vigil.bpf.FeatureProbe;
+import dev.vigil.bpf.HookKind;
+import dev.vigil.sensors.HostRoots;
 import dev.vigil.sensors.EventStore;
 import dev.vigil.sensors.RootOnly;
 import dev.vigil.sensors.SensorOptions;
@@ -8,6 +10,8 @@ import dev.vigil.sensors.SensorStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -26,13 +30,15 @@ class ProcessSensorTest {
         RootOnly.assumeBpfPrivileges();
     }
 
-    @Test
-    void childExecAndExitAreSeenWithArgvCwdAndExitCode(@TempDir Path dir) throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = HookKind.class, names = {"TP_BTF", "RAW_TRACEPOINT"})
+    void childExecAndExitAreSeenWithArgvCwdAndExitCode(HookKind kind, @TempDir Path dir, @TempDir Path root) throws Exception {
         String marker = "vigil-test-" + UUID.randomUUID();
         List<ProcessEvent> live = new CopyOnWriteArrayList<>();
         try (ProcessSensor sensor = new ProcessSensor(new EventStore<>())) {
-            sensor.start(SensorOptions.defaults(), new FeatureProbe(), live::add);
+            sensor.start(SensorOptions.defaults(), HostRoots.forcing(root, kind, null), live::add);
             assertThat(sensor.status().state()).as(String.valueOf(sensor.status())).isEqualTo(SensorStatus.State.RUNNING);
+            assertThat(sensor.status().hook()).isEqualTo(kind.sectionPrefix());
 
             Process child = new ProcessBuilder("/bin/sh", "-c", "exit 3", marker).directory(dir.toFile()).start();
             assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();

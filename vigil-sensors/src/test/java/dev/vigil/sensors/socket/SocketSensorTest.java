@@ -1,12 +1,17 @@
 package dev.vigil.sensors.socket;
 
 import dev.vigil.bpf.FeatureProbe;
+import dev.vigil.bpf.HookKind;
+import dev.vigil.sensors.HostRoots;
 import dev.vigil.sensors.EventStore;
 import dev.vigil.sensors.RootOnly;
 import dev.vigil.sensors.SensorOptions;
 import dev.vigil.sensors.SensorStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.net.DatagramSocket;
 import java.net.Inet6Address;
@@ -14,6 +19,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,12 +41,17 @@ class SocketSensorTest {
         RootOnly.assumeBpfPrivileges();
     }
 
-    @Test
-    void tcpBindListenConnectAcceptOnIpv4() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = HookKind.class, names = {"TRACEPOINT", "RAW_TRACEPOINT"})
+    void tcpBindListenConnectAcceptOnIpv4(HookKind kind, @TempDir Path root) throws Exception {
+        assumeTrue(kind != HookKind.TRACEPOINT || new FeatureProbe().check(kind, "syscalls/sys_enter_connect") == null,
+                "tracefs not mounted");
         List<SocketEvent> live = new CopyOnWriteArrayList<>();
         try (SocketSensor sensor = new SocketSensor(new EventStore<>())) {
-            sensor.start(SensorOptions.defaults().withLowLatency(true), new FeatureProbe(), live::add);
+            sensor.start(SensorOptions.defaults().withLowLatency(true),
+                    HostRoots.forcing(root, kind, "syscalls/sys_enter_connect"), live::add);
             assertThat(sensor.status().state()).as(String.valueOf(sensor.status())).isEqualTo(SensorStatus.State.RUNNING);
+            assertThat(sensor.status().hook()).isEqualTo(kind.sectionPrefix());
             try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"));
                  Socket client = new Socket("127.0.0.1", server.getLocalPort());
                  Socket accepted = server.accept()) {
