@@ -97,6 +97,7 @@ public final class EventFormatter {
             field(fields, "tid", Integer.toString(d.tid()));
             field(fields, "uid", Long.toString(d.uid()));
             field(fields, "path", JsonText.string(d.path()));
+            field(fields, "function", JsonText.string(d.function()));
             field(fields, "host", JsonText.string(d.host()));
             field(fields, "service", JsonText.string(d.service()));
             field(fields, "family", Integer.toString(d.family()));

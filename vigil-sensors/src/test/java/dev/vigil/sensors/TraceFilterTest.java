@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TraceFilterTest {
     private static final ProcessEvent EXEC = new ProcessEvent(ProcessEvent.Kind.EXEC, 1, 1, 42, 42, 1,
             ProcessEvent.Credentials.of(0, 0), 0, "curl", null, null, null, null, null);
-    private static final DnsEvent DNS = new DnsEvent(1, 1, 43, 43, 0, 0, "curl", null, "example.com", "", 0, 0, 5,
+    private static final DnsEvent DNS = new DnsEvent("getaddrinfo", 1, 1, 43, 43, 0, 0, "curl", null, "example.com", "", 0, 0, 5,
             List.of());
 
     @Test

@@ -13,7 +13,10 @@ import java.util.Objects;
 
 import static dev.vigil.sql.spi.Column.Flag.HIDDEN;
 
-/** {@code dns_lookup_events}: every getaddrinfo(3) call through glibc seen by the DNS sensor. Vigil's own table. */
+/**
+ * {@code dns_lookup_events}: every getaddrinfo(3), gethostbyname(3) and gethostbyname2(3) call into glibc seen by
+ * the DNS sensor. Vigil's own table.
+ */
 public final class DnsLookupEventsTable implements Table {
     private static final Columns COLUMNS = new Columns();
     static final Column PID = COLUMNS.bigint("pid", "Process ID of the caller");
@@ -24,14 +27,15 @@ public final class DnsLookupEventsTable implements Table {
     static final Column HOST = COLUMNS.text("host", "The name looked up");
     static final Column SERVICE = COLUMNS.text("service", "The service (port name or number) looked up, if any");
     static final Column FAMILY = COLUMNS.integer("family", "Address family asked for: 0 any, 2 IPv4, 10 IPv6, -1 not given");
-    static final Column RETURN_CODE = COLUMNS.integer("return_code", "getaddrinfo's result: 0, or a negative EAI_* code");
-    static final Column ERROR = COLUMNS.text("error", "The EAI_* name of a failure, such as EAI_NONAME; empty on success");
+    static final Column RETURN_CODE = COLUMNS.integer("return_code", "The result: 0 on success; for getaddrinfo a negative EAI_* code, for gethostbyname 1");
+    static final Column ERROR = COLUMNS.text("error", "What failed, such as EAI_NONAME; empty on success");
     static final Column LATENCY_NS = COLUMNS.bigint("latency_ns", "Time spent in getaddrinfo, in nanoseconds");
     static final Column ADDRESSES = COLUMNS.text("addresses", "The distinct addresses of the first answers, comma-separated");
+    static final Column FUNCTION = COLUMNS.text("function", "The resolver function called: getaddrinfo, gethostbyname or gethostbyname2");
     static final Column TIME = COLUMNS.bigint("time", "Time of the lookup in UNIX time");
     static final Column EID = COLUMNS.text("eid", "Event ID", HIDDEN);
     static final TableSpec SPEC = TableSpec.evented("dns_lookup_events",
-            "Name lookups through glibc's getaddrinfo, with their answers and latency, from the eBPF DNS sensor.",
+            "Name lookups through glibc's resolver functions, with their answers and latency, from the eBPF DNS sensor.",
             COLUMNS, "SELECT comm, host, error, latency_ns, addresses FROM dns_lookup_events WHERE return_code != 0");
 
     private final EventStore<DnsEvent> store;
@@ -67,6 +71,7 @@ public final class DnsLookupEventsTable implements Table {
             row.set(ERROR, e.error());
             row.set(LATENCY_NS, e.latencyNanos());
             row.set(ADDRESSES, String.join(",", e.addresses()));
+            row.set(FUNCTION, e.function());
             row.set(TIME, e.timeNanos() / 1_000_000_000L);
             row.set(EID, Long.toString(stored.eid()));
             out.add(row);

@@ -21,6 +21,7 @@ public final class DnsRecordDecoder {
     static final int HINT_FAMILY = 36;
     static final int LATENCY = 40;
     static final int ADDR_COUNT = 48;
+    static final int FUNCTION = 52;
     static final int COMM = 56;
     static final int HOST = 72;
     static final int HOST_MAX = 256;
@@ -57,8 +58,14 @@ public final class DnsRecordDecoder {
                 addresses.add(IpText.format(r.slice(at + 4, 16), true));
             }
         }
+        String function = switch (r.u16(FUNCTION)) {
+            case 1 -> "getaddrinfo";
+            case 2 -> "gethostbyname";
+            case 3 -> "gethostbyname2";
+            default -> throw new MalformedRecordException("unknown DNS function " + r.u16(FUNCTION));
+        };
         long ktime = r.u64(8);
-        return new DnsEvent(ktime, clock.toEpochNanos(ktime), r.s32(16), r.s32(20), r.u32(UID), r.u32(GID),
+        return new DnsEvent(function, ktime, clock.toEpochNanos(ktime), r.s32(16), r.s32(20), r.u32(UID), r.u32(GID),
                 r.cString(COMM, 16), null, r.cString(HOST, HOST_MAX), r.cString(SERVICE, SERVICE_MAX),
                 r.s32(HINT_FAMILY), r.s32(RET), r.u64(LATENCY), List.copyOf(addresses));
     }

@@ -16,8 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Name lookups through glibc's getaddrinfo(3), by a uprobe and a uretprobe on every distinct libc found mapped at
- * start (dns.bpf.c). Libcs that appear later (a container started afterwards) are not covered; statically linked
+ * Name lookups through glibc's getaddrinfo(3), gethostbyname(3) and gethostbyname2(3), by a uprobe and a
+ * uretprobe on each, in every distinct libc found mapped at start (dns.bpf.c). Libcs that appear later (a container started afterwards) are not covered; statically linked
  * programs, musl and Go's own resolver never call glibc and are not seen.
  */
 public final class DnsSensor extends BpfSensor<DnsEvent> {
@@ -76,6 +76,14 @@ public final class DnsSensor extends BpfSensor<DnsEvent> {
                 object.program("getaddrinfo_enter").attachUprobe(libc.path(), "getaddrinfo", false, -1);
                 object.program("getaddrinfo_exit").attachUprobe(libc.path(), "getaddrinfo", true, -1);
                 done.add(libc.path());
+                for (String legacy : new String[] {"gethostbyname", "gethostbyname2"}) {
+                    try {
+                        object.program(legacy + "_enter").attachUprobe(libc.path(), legacy, false, -1);
+                        object.program("gethostbyname_exit").attachUprobe(libc.path(), legacy, true, -1);
+                    } catch (BpfException e) {
+                        LOG.log(System.Logger.Level.WARNING, e.getMessage());
+                    }
+                }
             } catch (BpfException e) {
                 // One libc without getaddrinfo (or unreadable) must not stop the others.
                 LOG.log(System.Logger.Level.WARNING, e.getMessage());

@@ -34,6 +34,7 @@ class DnsRecordDecoderTest {
         assertThat(e.latencyNanos()).isEqualTo(4_182_055L);
         assertThat(e.comm()).isEqualTo("getent");
         assertThat(e.family()).isZero();
+        assertThat(e.function()).isEqualTo("getaddrinfo");
     }
 
     @Test
@@ -52,6 +53,9 @@ class DnsRecordDecoderTest {
         byte[] tooMany = good.clone();
         tooMany[DnsRecordDecoder.ADDR_COUNT] = 17;
         assertThatThrownBy(() -> decoder.decode(tooMany)).hasMessageContaining("17 addresses");
+        byte[] unknownFunction = good.clone();
+        unknownFunction[DnsRecordDecoder.FUNCTION] = 9;
+        assertThatThrownBy(() -> decoder.decode(unknownFunction)).hasMessageContaining("unknown DNS function 9");
         byte[] hostWithoutNul = good.clone();
         Arrays.fill(hostWithoutNul, DnsRecordDecoder.HOST, DnsRecordDecoder.HOST + DnsRecordDecoder.HOST_MAX, (byte) 'x');
         assertThat(decoder.decode(hostWithoutNul).host()).hasSize(DnsRecordDecoder.HOST_MAX);
@@ -71,6 +75,7 @@ class DnsRecordDecoderTest {
         assertThat(m).containsEntry("uid", DnsRecordDecoder.UID).containsEntry("gid", DnsRecordDecoder.GID)
                 .containsEntry("ret", DnsRecordDecoder.RET).containsEntry("hint_family", DnsRecordDecoder.HINT_FAMILY)
                 .containsEntry("latency_ns", DnsRecordDecoder.LATENCY).containsEntry("addr_count", DnsRecordDecoder.ADDR_COUNT)
+                .containsEntry("function", DnsRecordDecoder.FUNCTION)
                 .containsEntry("comm", DnsRecordDecoder.COMM).containsEntry("host", DnsRecordDecoder.HOST)
                 .containsEntry("service", DnsRecordDecoder.SERVICE).containsEntry("addrs", DnsRecordDecoder.ADDRS);
         assertThat(BtfLayout.members(object, "dns_address")).containsEntry("family", 0).containsEntry("addr", 4);

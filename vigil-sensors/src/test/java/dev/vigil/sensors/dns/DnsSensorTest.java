@@ -7,13 +7,17 @@ import dev.vigil.sensors.SensorOptions;
 import dev.vigil.sensors.SensorStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The DNS sensor on this kernel, against lookups by getent(1) children, which call glibc's getaddrinfo. */
 class DnsSensorTest {
@@ -38,6 +42,7 @@ class DnsSensorTest {
 
             assertThat(RootOnly.waitFor(() -> live.stream().anyMatch(e -> e.pid() == bad))).as("events %s", live).isTrue();
             DnsEvent ok = live.stream().filter(e -> e.pid() == good && e.host().equals("localhost")).findFirst().orElseThrow();
+            assertThat(ok.function()).isEqualTo("getaddrinfo");
             assertThat(ok.returnCode()).isZero();
             assertThat(ok.error()).isEmpty();
             assertThat(ok.latencyNanos()).isPositive();
@@ -52,6 +57,42 @@ class DnsSensorTest {
             assertThat(failed.returnCode()).isEqualTo(AddrinfoErrors.EAI_NONAME);
             assertThat(failed.error()).isEqualTo("EAI_NONAME");
             assertThat(failed.addresses()).isEmpty();
+        }
+    }
+
+    @Test
+    void gethostbynameIsSeen(@TempDir Path dir) throws Exception {
+        Path source = dir.resolve("lookup.c");
+        Files.writeString(source, """
+                #include <netdb.h>
+                #include <stdio.h>
+                #include <sys/socket.h>
+                int main(int argc, char **argv) {
+                    struct hostent *a = gethostbyname(argv[1]);
+                    struct hostent *b = gethostbyname2(argv[2], AF_INET6);
+                    printf("%d %d\\n", a != NULL, b != NULL);
+                    return 0;
+                }
+                """);
+        Path binary = dir.resolve("lookup");
+        Process gcc = new ProcessBuilder("gcc", source.toString(), "-o", binary.toString()).inheritIO().start();
+        assumeTrue(gcc.waitFor(60, TimeUnit.SECONDS) && gcc.exitValue() == 0, "gcc unavailable");
+        List<DnsEvent> live = new CopyOnWriteArrayList<>();
+        try (DnsSensor sensor = new DnsSensor(new EventStore<>())) {
+            sensor.start(SensorOptions.defaults().withLowLatency(true), new FeatureProbe(), live::add);
+            String invalid = "vigil-" + UUID.randomUUID() + ".invalid";
+            long pid = run(binary.toString(), "localhost", invalid);
+            assertThat(RootOnly.waitFor(() -> live.stream().filter(e -> e.pid() == pid).count() == 2)).as("%s", live).isTrue();
+            DnsEvent v4 = live.stream().filter(e -> e.pid() == pid && e.function().equals("gethostbyname")).findFirst().orElseThrow();
+            assertThat(v4.host()).isEqualTo("localhost");
+            assertThat(v4.returnCode()).isZero();
+            assertThat(v4.addresses()).contains("127.0.0.1");
+            assertThat(v4.family()).isEqualTo(2);
+            DnsEvent v6 = live.stream().filter(e -> e.pid() == pid && e.function().equals("gethostbyname2")).findFirst().orElseThrow();
+            assertThat(v6.host()).isEqualTo(invalid);
+            assertThat(v6.family()).isEqualTo(10);
+            assertThat(v6.returnCode()).isEqualTo(1);
+            assertThat(v6.error()).isEqualTo("gethostbyname2 returned NULL");
         }
     }
 
