@@ -2,28 +2,19 @@ package dev.vigil.sensors;
 
 import dev.vigil.bpf.BpfException;
 import dev.vigil.bpf.FeatureProbe;
-import dev.vigil.sensors.dns.DnsEvent;
-import dev.vigil.sensors.dns.DnsLookupEventsTable;
-import dev.vigil.sensors.dns.DnsSensor;
-import dev.vigil.sensors.process.BpfProcessEventsTable;
-import dev.vigil.sensors.process.ProcessEvent;
-import dev.vigil.sensors.process.ProcessEventsTable;
-import dev.vigil.sensors.process.ProcessSensor;
-import dev.vigil.sensors.socket.BpfSocketEventsTable;
-import dev.vigil.sensors.socket.SocketEvent;
-import dev.vigil.sensors.socket.SocketEventsTable;
-import dev.vigil.sensors.socket.SocketSensor;
 import dev.vigil.sql.spi.Table;
 
-import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * Starts the sensors this host supports, owns them and their event stores, and hands out the event tables:
+ * Starts the sensors ({@link SensorProvider}s found through ServiceLoader) that this host supports, owns them
+ * and their event stores, and hands out the event tables:
  *
  * <pre>{@code
  * try (SensorRuntime sensors = SensorRuntime.start(SensorOptions.defaults(), System.err::println)) {
@@ -57,22 +48,15 @@ public final class SensorRuntime implements AutoCloseable {
     static SensorRuntime start(SensorOptions options, Consumer<String> warnings, FeatureProbe probe) {
         Objects.requireNonNull(warnings);
         SensorRuntime runtime = new SensorRuntime();
-        EventStore<ProcessEvent> processes = new EventStore<>(options.eventsMax(), options.eventsExpiry(), Clock.systemUTC());
-        runtime.tables.add(new ProcessEventsTable(processes));
-        runtime.tables.add(new BpfProcessEventsTable(processes));
-        if (options.enabled(ProcessSensor.NAME)) {
-            runtime.sensors.add(new ProcessSensor(processes));
-        }
-        EventStore<SocketEvent> sockets = new EventStore<>(options.eventsMax(), options.eventsExpiry(), Clock.systemUTC());
-        runtime.tables.add(new SocketEventsTable(sockets));
-        runtime.tables.add(new BpfSocketEventsTable(sockets));
-        if (options.enabled(SocketSensor.NAME)) {
-            runtime.sensors.add(new SocketSensor(sockets));
-        }
-        EventStore<DnsEvent> lookups = new EventStore<>(options.eventsMax(), options.eventsExpiry(), Clock.systemUTC());
-        runtime.tables.add(new DnsLookupEventsTable(lookups));
-        if (options.enabled(DnsSensor.NAME)) {
-            runtime.sensors.add(new DnsSensor(lookups));
+        List<SensorProvider> providers = new ArrayList<>();
+        ServiceLoader.load(SensorProvider.class, SensorRuntime.class.getClassLoader()).forEach(providers::add);
+        providers.sort(Comparator.comparing(SensorProvider::name));
+        for (SensorProvider provider : providers) {
+            SensorProvider.Instance instance = provider.create(options);
+            runtime.tables.addAll(instance.tables());
+            if (options.enabled(provider.name())) {
+                runtime.sensors.add(instance.sensor());
+            }
         }
         runtime.tables.add(new VigilSensorsTable(runtime::statuses));
         for (BpfSensor<?> sensor : runtime.sensors) {

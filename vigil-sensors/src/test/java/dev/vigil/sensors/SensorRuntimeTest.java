@@ -63,14 +63,18 @@ class SensorRuntimeTest {
         SensorRuntime runtime = SensorRuntime.start(SensorOptions.defaults(), w -> { });
         assertThat(bpfDescriptors()).hasSizeGreaterThan(before.size());
         new ProcessBuilder("/bin/true").start().waitFor();
-        assertThat(RootOnly.waitFor(() -> runtime.statuses().getFirst().delivered() > 0)).isTrue();
+        assertThat(RootOnly.waitFor(() -> process(runtime).delivered() > 0)).isTrue();
         runtime.close();
         runtime.close();
         assertThat(bpfDescriptors()).containsExactlyInAnyOrderElementsOf(before);
-        SensorStatus stopped = runtime.statuses().getFirst();
+        SensorStatus stopped = process(runtime);
         assertThat(stopped.state()).isEqualTo(SensorStatus.State.STOPPED);
         assertThat(stopped.seen()).isPositive();
         assertThat(rows(runtime, "bpf_process_events")).isNotEmpty();
+    }
+
+    private static SensorStatus process(SensorRuntime runtime) {
+        return runtime.statuses().stream().filter(s -> s.sensor().equals("process")).findFirst().orElseThrow();
     }
 
     /** This process's descriptors of BPF objects, perf events and epoll instances. */
