@@ -76,6 +76,19 @@ public abstract class BpfSensor<E extends SensorEvent> implements AutoCloseable 
     /** Attaches the loaded programs of this kind; links belong to the object. */
     protected abstract void attach(BpfObject object, HookKind kind) throws BpfException;
 
+    /** Called once the sensor runs (under the sensor's lock); for periodic work such as new attachments. */
+    protected void started() {
+    }
+
+    /** Called before the sensor's object is closed (under the sensor's lock). */
+    protected void stopping() {
+    }
+
+    /** The loaded object while the sensor runs, else null; use under the sensor's lock (synchronized methods). */
+    protected final BpfObject object() {
+        return object;
+    }
+
     /** Decodes one record; null to skip it silently. Runs on the reader thread. */
     protected abstract E decode(byte[] record) throws MalformedRecordException;
 
@@ -103,6 +116,7 @@ public abstract class BpfSensor<E extends SensorEvent> implements AutoCloseable 
                 hook = kind;
                 state = SensorStatus.State.RUNNING;
                 reason = null;
+                started();
                 return;
             } catch (BpfException | IOException | RuntimeException e) {
                 failures.add(kind + ": " + e.getMessage());
@@ -201,6 +215,7 @@ public abstract class BpfSensor<E extends SensorEvent> implements AutoCloseable 
     @Override
     public synchronized void close() {
         if (object != null) {
+            stopping();
             SensorStatus last = status();
             seenAtClose = last.seen();
             droppedAtClose = last.dropped();

@@ -96,6 +96,37 @@ class DnsSensorTest {
         }
     }
 
+    @Test
+    void aLibcMappedAfterStartIsCoveredByARescan(@TempDir Path dir) throws Exception {
+        Path loader = Path.of("/lib64/ld-linux-x86-64.so.2");
+        assumeTrue(Files.exists(loader), "x86-64 glibc loader not found");
+        Path libc = new LibcLocator().find().getFirst().path();
+        Files.copy(libc, dir.resolve("libc.so.6")); // a new inode: a libc no probe is attached to yet
+        List<DnsEvent> live = new CopyOnWriteArrayList<>();
+        try (DnsSensor sensor = new DnsSensor(new EventStore<>())) {
+            sensor.start(SensorOptions.defaults().withLowLatency(true), new FeatureProbe(), live::add);
+            int before = sensor.attachedLibcs().size();
+            Process holder = new ProcessBuilder(loader.toString(), "--library-path", dir.toString(), "/bin/sleep", "20").start();
+            try {
+                assertThat(RootOnly.waitFor(() -> {
+                    try {
+                        return sensor.rescan() == 1;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })).isTrue();
+                assertThat(sensor.attachedLibcs()).hasSize(before + 1);
+                String host = "vigil-" + UUID.randomUUID() + ".invalid";
+                long pid = run(loader.toString(), "--library-path", dir.toString(), "/usr/bin/getent", "ahosts", host);
+                assertThat(RootOnly.waitFor(() -> live.stream().anyMatch(e -> e.pid() == pid && e.host().equals(host))))
+                        .as("%s", live).isTrue();
+                assertThat(sensor.rescan()).isZero();
+            } finally {
+                holder.destroy();
+            }
+        }
+    }
+
     /** Runs a command to completion; returns its pid. */
     private static long run(String... command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
