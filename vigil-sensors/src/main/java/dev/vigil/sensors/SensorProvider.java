@@ -13,8 +13,12 @@ public interface SensorProvider {
     /** The sensor's name, as {@code vigil_sensors} and {@link SensorOptions#sensors()} know it. */
     String name();
 
-    /** A new, not yet started sensor with its store sized by the options, and its tables over that store. */
-    Instance create(SensorOptions options);
+    /**
+     * A new, not yet started sensor with its store sized by the options, and its tables over that store.
+     *
+     * @param executables what processes ran, fed by the process sensor; tables may use it to fill paths
+     */
+    Instance create(SensorOptions options, ExecutableIndex executables);
 
     /** A sensor and the tables reading its events. */
     record Instance(BpfSensor<?> sensor, List<Table> tables) {

@@ -2,6 +2,7 @@ package dev.vigil.sensors;
 
 import dev.vigil.bpf.BpfException;
 import dev.vigil.bpf.FeatureProbe;
+import dev.vigil.sensors.process.ProcessEvent;
 import dev.vigil.sql.spi.Table;
 
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ public final class SensorRuntime implements AutoCloseable {
     private final List<BpfSensor<?>> sensors = new ArrayList<>();
     private final List<Table> tables = new ArrayList<>();
     private final List<Consumer<? super SensorEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final ExecutableIndex executables = new ExecutableIndex();
 
     private SensorRuntime() {
     }
@@ -52,7 +54,7 @@ public final class SensorRuntime implements AutoCloseable {
         ServiceLoader.load(SensorProvider.class, SensorRuntime.class.getClassLoader()).forEach(providers::add);
         providers.sort(Comparator.comparing(SensorProvider::name));
         for (SensorProvider provider : providers) {
-            SensorProvider.Instance instance = provider.create(options);
+            SensorProvider.Instance instance = provider.create(options, runtime.executables);
             runtime.tables.addAll(instance.tables());
             if (options.enabled(provider.name())) {
                 runtime.sensors.add(instance.sensor());
@@ -99,6 +101,9 @@ public final class SensorRuntime implements AutoCloseable {
     }
 
     private void dispatch(SensorEvent event) {
+        if (event instanceof ProcessEvent p && p.type() == ProcessEvent.Kind.EXEC) {
+            executables.exec(p.pid(), p.monotonicNanos(), p.image().path());
+        }
         for (Consumer<? super SensorEvent> listener : listeners) {
             try {
                 listener.accept(event);

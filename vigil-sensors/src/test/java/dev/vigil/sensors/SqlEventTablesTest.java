@@ -56,16 +56,19 @@ class SqlEventTablesTest {
             try (Engine engine = builder.build(); Session session = engine.openSession()) {
                 Process p = new ProcessBuilder("getent", "ahosts", invalid).start();
                 assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
-                String query = "SELECT pid, comm, return_code, error, latency_ns > 0 FROM dns_lookup_events WHERE host = '"
+                String query = "SELECT pid, comm, return_code, error, latency_ns > 0, path FROM dns_lookup_events WHERE host = '"
                         + invalid + "'";
+                // The path comes from the process sensor's exec event, read on another ring buffer: wait for both.
                 assertThat(RootOnly.waitFor(() -> {
                     try {
-                        return !session.query(query).rows().isEmpty();
+                        List<List<Object>> rows = session.query(query).rows();
+                        return !rows.isEmpty() && rows.getFirst().getLast() != null;
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
                 })).isTrue();
-                assertThat(session.query(query).rows()).containsExactly(List.of(p.pid(), "getent", -2L, "EAI_NONAME", 1L));
+                assertThat(session.query(query).rows()).containsExactly(List.of(p.pid(), "getent", -2L, "EAI_NONAME", 1L,
+                        Path.of("/usr/bin/getent").toRealPath().toString()));
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.vigil.sensors.dns;
 
 import dev.vigil.sensors.EventStore;
+import dev.vigil.sensors.ExecutableIndex;
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Columns;
 import dev.vigil.sql.spi.QueryContext;
@@ -39,9 +40,16 @@ public final class DnsLookupEventsTable implements Table {
             COLUMNS, "SELECT comm, host, error, latency_ns, addresses FROM dns_lookup_events WHERE return_code != 0");
 
     private final EventStore<DnsEvent> store;
+    private final ExecutableIndex executables;
+
+    /** @param executables fills the path of processes gone from /proc when the event was read */
+    public DnsLookupEventsTable(EventStore<DnsEvent> store, ExecutableIndex executables) {
+        this.store = Objects.requireNonNull(store);
+        this.executables = Objects.requireNonNull(executables);
+    }
 
     public DnsLookupEventsTable(EventStore<DnsEvent> store) {
-        this.store = Objects.requireNonNull(store);
+        this(store, new ExecutableIndex());
     }
 
     @Override
@@ -63,7 +71,7 @@ public final class DnsLookupEventsTable implements Table {
             row.set(TID, e.tid());
             row.set(UID, e.uid());
             row.set(COMM, e.comm());
-            row.set(PATH, e.path());
+            row.set(PATH, e.path() != null ? e.path() : executables.pathAt(e.pid(), e.monotonicNanos()));
             row.set(HOST, e.host());
             row.set(SERVICE, e.service());
             row.set(FAMILY, e.family());

@@ -1,6 +1,7 @@
 package dev.vigil.sensors.dns;
 
 import dev.vigil.sensors.EventStore;
+import dev.vigil.sensors.ExecutableIndex;
 import dev.vigil.sensors.SensorOptions;
 import dev.vigil.sensors.SensorProvider;
 
@@ -15,8 +16,8 @@ public final class DnsSensorProvider implements SensorProvider {
     }
 
     @Override
-    public Instance create(SensorOptions options) {
+    public Instance create(SensorOptions options, ExecutableIndex executables) {
         EventStore<DnsEvent> store = new EventStore<>(options.eventsMax(), options.eventsExpiry(), Clock.systemUTC());
-        return new Instance(new DnsSensor(store), List.of(new DnsLookupEventsTable(store)));
+        return new Instance(new DnsSensor(store), List.of(new DnsLookupEventsTable(store, executables)));
     }
 }

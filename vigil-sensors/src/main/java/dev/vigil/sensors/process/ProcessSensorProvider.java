@@ -1,6 +1,7 @@
 package dev.vigil.sensors.process;
 
 import dev.vigil.sensors.EventStore;
+import dev.vigil.sensors.ExecutableIndex;
 import dev.vigil.sensors.SensorOptions;
 import dev.vigil.sensors.SensorProvider;
 
@@ -15,7 +16,7 @@ public final class ProcessSensorProvider implements SensorProvider {
     }
 
     @Override
-    public Instance create(SensorOptions options) {
+    public Instance create(SensorOptions options, ExecutableIndex executables) {
         EventStore<ProcessEvent> store = new EventStore<>(options.eventsMax(), options.eventsExpiry(), Clock.systemUTC());
         return new Instance(new ProcessSensor(store), List.of(new ProcessEventsTable(store), new BpfProcessEventsTable(store)));
     }

@@ -1,6 +1,7 @@
 package dev.vigil.sensors.socket;
 
 import dev.vigil.sensors.EventStore;
+import dev.vigil.sensors.ExecutableIndex;
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Columns;
 import dev.vigil.sql.spi.QueryContext;
@@ -43,9 +44,16 @@ public final class BpfSocketEventsTable implements Table {
             "SELECT pid, path, syscall, remote_address, remote_port FROM bpf_socket_events WHERE syscall = 'connect'");
 
     private final EventStore<SocketEvent> store;
+    private final ExecutableIndex executables;
+
+    /** @param executables fills the path of processes gone from /proc when the event was read */
+    public BpfSocketEventsTable(EventStore<SocketEvent> store, ExecutableIndex executables) {
+        this.store = Objects.requireNonNull(store);
+        this.executables = Objects.requireNonNull(executables);
+    }
 
     public BpfSocketEventsTable(EventStore<SocketEvent> store) {
-        this.store = Objects.requireNonNull(store);
+        this(store, new ExecutableIndex());
     }
 
     @Override
@@ -71,7 +79,7 @@ public final class BpfSocketEventsTable implements Table {
             row.set(EXIT_CODE, Integer.toString(e.result()));
             row.set(PROBE_ERROR, e.localAddress() == null && e.remoteAddress() == null);
             row.set(SYSCALL, e.action());
-            row.set(PATH, e.path());
+            row.set(PATH, e.path() != null ? e.path() : executables.pathAt(e.pid(), e.monotonicNanos()));
             row.set(FD, Integer.toString(e.fd()));
             row.set(FAMILY, e.family());
             if (e.type() != 0) {

@@ -1,6 +1,7 @@
 package dev.vigil.sensors.socket;
 
 import dev.vigil.sensors.EventStore;
+import dev.vigil.sensors.ExecutableIndex;
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Columns;
 import dev.vigil.sql.spi.QueryContext;
@@ -42,9 +43,16 @@ public final class SocketEventsTable implements Table {
             "SELECT action, pid, path, remote_address, remote_port FROM socket_events WHERE action = 'connect'");
 
     private final EventStore<SocketEvent> store;
+    private final ExecutableIndex executables;
+
+    /** @param executables fills the path of processes gone from /proc when the event was read */
+    public SocketEventsTable(EventStore<SocketEvent> store, ExecutableIndex executables) {
+        this.store = Objects.requireNonNull(store);
+        this.executables = Objects.requireNonNull(executables);
+    }
 
     public SocketEventsTable(EventStore<SocketEvent> store) {
-        this.store = Objects.requireNonNull(store);
+        this(store, new ExecutableIndex());
     }
 
     @Override
@@ -63,7 +71,7 @@ public final class SocketEventsTable implements Table {
             Row row = new Row(SPEC);
             row.set(ACTION, e.action());
             row.set(PID, e.pid());
-            row.set(PATH, e.path());
+            row.set(PATH, e.path() != null ? e.path() : executables.pathAt(e.pid(), e.monotonicNanos()));
             row.set(FD, Integer.toString(e.fd()));
             row.set(AUID, e.auid());
             row.set(FAMILY, e.family());

@@ -1,6 +1,7 @@
 package dev.vigil.sensors.socket;
 
 import dev.vigil.sensors.EventStore;
+import dev.vigil.sensors.ExecutableIndex;
 import dev.vigil.sensors.SensorOptions;
 import dev.vigil.sensors.SensorProvider;
 
@@ -15,8 +16,8 @@ public final class SocketSensorProvider implements SensorProvider {
     }
 
     @Override
-    public Instance create(SensorOptions options) {
+    public Instance create(SensorOptions options, ExecutableIndex executables) {
         EventStore<SocketEvent> store = new EventStore<>(options.eventsMax(), options.eventsExpiry(), Clock.systemUTC());
-        return new Instance(new SocketSensor(store), List.of(new SocketEventsTable(store), new BpfSocketEventsTable(store)));
+        return new Instance(new SocketSensor(store), List.of(new SocketEventsTable(store, executables), new BpfSocketEventsTable(store, executables)));
     }
 }
