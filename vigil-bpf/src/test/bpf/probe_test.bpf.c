@@ -25,6 +25,14 @@ struct {
     __type(value, __u32);
 } target SEC(".maps");
 
+/* Samples taken by on_sample, at key 1 (any process, so not filtered by target). */
+struct {
+    __uint(type, BPF_MAP_TYPE_ARRAY);
+    __uint(max_entries, 2);
+    __type(key, __u32);
+    __type(value, __u64);
+} samples_seen SEC(".maps");
+
 struct event {
     __u32 pid;
     __u32 kind;
@@ -67,6 +75,16 @@ int on_btf_sys_enter(__u64 *ctx) { return emit(3); }
 
 SEC("uprobe")
 int on_uprobe(void *ctx) { return emit(4); }
+
+SEC("perf_event")
+int on_sample(void *ctx)
+{
+    __u32 one = 1;
+    __u64 *samples = bpf_map_lookup_elem(&samples_seen, &one);
+    if (samples)
+        __sync_fetch_and_add(samples, 1);
+    return 0;
+}
 
 SEC("kprobe/do_sys_openat2")
 int on_kprobe(void *ctx) { return emit(5); }

@@ -88,6 +88,21 @@ public final class BpfProgram {
         });
     }
 
+    /**
+     * Attaches a {@code perf_event} program to a software CPU-clock sampler on one CPU (every process running
+     * there), firing about frequencyHz times a second; the link owns the perf event.
+     */
+    public BpfLink attachCpuSampler(int cpu, int frequencyHz) throws BpfException {
+        int fd = PerfEvents.openCpuClockSampler(cpu, frequencyHz);
+        try {
+            return link("attaching perf event", "cpu-clock sampler on cpu " + cpu + " (program " + name + ")",
+                    (state, call) -> (MemorySegment) Libbpf.ATTACH_PERF_EVENT.invokeExact(state, handle, fd));
+        } catch (BpfException | RuntimeException e) {
+            PerfEvents.close(fd);
+            throw e;
+        }
+    }
+
     private interface AttachCall {
         MemorySegment attach(MemorySegment callState, Arena call) throws Throwable;
     }

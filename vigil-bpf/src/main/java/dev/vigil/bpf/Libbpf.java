@@ -88,6 +88,9 @@ final class Libbpf {
      */
     static final MethodHandle ATTACH_UPROBE_OPTS = withErrno("bpf_program__attach_uprobe_opts",
             FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS));
+    /** struct bpf_link *bpf_program__attach_perf_event(const struct bpf_program *prog, int pfd): the link owns pfd. */
+    static final MethodHandle ATTACH_PERF_EVENT = withErrno("bpf_program__attach_perf_event",
+            FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT));
     static final MethodHandle LINK_DESTROY = plain("bpf_link__destroy", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
     // --- maps ---
@@ -118,6 +121,18 @@ final class Libbpf {
     // --- libc, for the print callback: int vsnprintf(char *str, size_t size, const char *format, va_list ap) ---
     static final MethodHandle VSNPRINTF = LINKER.downcallHandle(LINKER.defaultLookup().find("vsnprintf").orElseThrow(),
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS));
+
+    /**
+     * long syscall(long number, ...) (syscall(2)) for perf_event_open(2): (struct perf_event_attr *attr, pid_t pid,
+     * int cpu, int group_fd, unsigned long flags).
+     */
+    static final MethodHandle SYSCALL_PERF_EVENT_OPEN = LINKER.downcallHandle(
+            LINKER.defaultLookup().find("syscall").orElseThrow(),
+            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG),
+            Linker.Option.firstVariadicArg(1), ERRNO);
+    /** int close(int fd) (close(2)) */
+    static final MethodHandle CLOSE = LINKER.downcallHandle(LINKER.defaultLookup().find("close").orElseThrow(),
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT));
 
     /** Option-struct sizes of libbpf 1.1's libbpf.h (checked against the installed headers by a test). */
     static final long OPEN_OPTS_SIZE = 80;

@@ -27,7 +27,7 @@ class BpfObjectTest {
             Linker.nativeLinker().defaultLookup().find("getppid").orElseThrow(), FunctionDescriptor.of(ValueLayout.JAVA_INT));
     private static final RingBufferReader.Options FAST = new RingBufferReader.Options(Duration.ofMillis(10), "test-ringbuf");
     private static final List<String> PROGRAMS = List.of("on_raw_sys_enter", "on_tracepoint_getppid",
-            "on_btf_sys_enter", "on_uprobe", "on_kprobe");
+            "on_btf_sys_enter", "on_uprobe", "on_kprobe", "on_sample");
 
     @BeforeEach
     void privileged() {
@@ -101,6 +101,26 @@ class BpfObjectTest {
                 int ignored = (int) GETPPID.invokeExact();
             }
             assertThat(object.map("counters").sumPerCpu(0)).isGreaterThanOrEqualTo(3);
+        }
+    }
+
+    @Test
+    void cpuClockSamplerFiresOnEveryCpu() throws Throwable {
+        try (BpfObject object = load("on_sample")) {
+            int cpus = Runtime.getRuntime().availableProcessors();
+            List<BpfLink> links = new ArrayList<>();
+            for (int cpu = 0; cpu < cpus; cpu++) {
+                links.add(object.program("on_sample").attachCpuSampler(cpu, 999));
+            }
+            long deadline = System.nanoTime() + 2_000_000_000L;
+            long samples = 0;
+            while (samples < 20 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                byte[] value = object.map("samples_seen").lookup(BpfMap.intKey(1));
+                samples = java.nio.ByteBuffer.wrap(value).order(java.nio.ByteOrder.nativeOrder()).getLong(0);
+            }
+            assertThat(samples).as("samples at 999 Hz on %d CPUs", cpus).isGreaterThanOrEqualTo(20);
+            links.forEach(BpfLink::close);
         }
     }
 
@@ -202,6 +222,10 @@ class BpfObjectTest {
             object.program("on_uprobe").attachUprobe(BpfTestObject.libc(), "getppid", false, -1);
             object.program("on_uprobe").attachUprobe(BpfTestObject.libc(), "getppid", true, -1);
             RingBufferReader.start(object.map("events"), r -> { }, FAST);
+            assertThat(bpfDescriptors()).hasSizeGreaterThan(before.size());
+            object.close();
+            object = load("on_sample");
+            object.program("on_sample").attachCpuSampler(0, 99);
             assertThat(bpfDescriptors()).hasSizeGreaterThan(before.size());
             object.close();
             object.close();
