@@ -84,7 +84,7 @@ public final class SensorRuntime implements AutoCloseable {
      * Subscribes to live events. The listener runs on a sensor's reader thread, for every event once it is stored:
      * keep it quick; its exceptions are ignored. Close the subscription to stop.
      */
-    public AutoCloseable subscribe(Consumer<? super SensorEvent> listener) {
+    public Subscription subscribe(Consumer<? super SensorEvent> listener) {
         Objects.requireNonNull(listener);
         listeners.add(listener);
         return () -> listeners.remove(listener);
@@ -111,6 +111,12 @@ public final class SensorRuntime implements AutoCloseable {
                 // one listener's failure must not starve the others
             }
         }
+    }
+
+    /** A live-event subscription; closing it stops delivery to its listener. Idempotent. */
+    public interface Subscription extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** Stops every sensor; the tables keep the events already stored. */

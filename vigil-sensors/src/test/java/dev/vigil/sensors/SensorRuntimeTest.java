@@ -27,7 +27,7 @@ class SensorRuntimeTest {
         List<String> warnings = new ArrayList<>();
         List<SensorEvent> live = new CopyOnWriteArrayList<>();
         try (SensorRuntime runtime = SensorRuntime.start(SensorOptions.defaults().withLowLatency(true), warnings::add);
-             AutoCloseable subscription = runtime.subscribe(live::add)) {
+             SensorRuntime.Subscription subscription = runtime.subscribe(live::add)) {
             assertThat(warnings).isEmpty();
             Process child = new ProcessBuilder("/bin/sh", "-c", "exit 3", marker).directory(dir.toFile()).start();
             assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
