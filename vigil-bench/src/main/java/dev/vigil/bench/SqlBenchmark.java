@@ -51,15 +51,25 @@ public final class SqlBenchmark {
     }
 
     private static Result processes(Path procReader) throws Exception {
-        progress("processes: warm engine vs C reader of the same /proc files");
+        progress("processes: warm engine vs C reader of the same /proc files (5 interleaved rounds)");
         try (Engine engine = Engine.withServiceLoader(); Session session = engine.openSession()) {
             int[] rows = new int[1];
-            double vigil = Stats.medianMillis(20, 50, () -> rows[0] = session.query("SELECT * FROM processes").rows().size());
-            String[] out = run(procReader.toString(), "50").strip().split(" ");
-            double c = Long.parseLong(out[0]) / 1000.0;
+            // warm up for a few seconds so the JIT has compiled the hot paths, as in a long-running agent
+            Stats.medianMillis(300, 1, () -> session.query("SELECT * FROM processes"));
+            double[] vigil = new double[5];
+            double[] c = new double[5];
+            String procs = "";
+            for (int round = 0; round < 5; round++) {
+                vigil[round] = Stats.medianMillis(0, 30, () -> rows[0] = session.query("SELECT * FROM processes").rows().size());
+                String[] out = run(procReader.toString(), "30").strip().split(" ");
+                c[round] = Long.parseLong(out[0]) / 1000.0;
+                procs = out[1];
+            }
+            double v = Stats.median(vigil);
+            double base = Stats.median(c);
             return new Result("SELECT * FROM processes (warm)",
-                    String.format(Locale.ROOT, "%.2f ms (%d rows)", vigil, rows[0]),
-                    String.format(Locale.ROOT, "C %.2f ms (%s procs)", c, out[1]), vigil / c, "<= 1.5x");
+                    String.format(Locale.ROOT, "%.2f ms (%d rows)", v, rows[0]),
+                    String.format(Locale.ROOT, "C %.2f ms (%s procs)", base, procs), v / base, "<= 1.5x");
         }
     }
 

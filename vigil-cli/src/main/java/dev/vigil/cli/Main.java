@@ -8,6 +8,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        dev.vigil.sql.Engine.prepareInBackground();
         System.exit(run(args));
     }
 

@@ -15,7 +15,7 @@ final class OutputFlags {
     boolean list;
     @Option(names = "--header", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Print column names (default on; --no-header turns them off)")
-    boolean header;
+    boolean header = true;
 
     OutputMode mode(OutputMode fallback) {
         int chosen = (json ? 1 : 0) + (csv ? 1 : 0) + (line ? 1 : 0) + (list ? 1 : 0);

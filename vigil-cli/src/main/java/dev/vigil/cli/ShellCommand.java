@@ -47,7 +47,7 @@ final class ShellCommand implements Callable<Integer> {
             if (System.console() == null || !System.console().isTerminal()) {
                 return fromStream(shell);
             }
-            return interactive(shell, session);
+            return interactive(shell, session, new ShellCompleter(engine));
         }
     }
 
@@ -63,11 +63,13 @@ final class ShellCommand implements Callable<Integer> {
         return shell.errors() == 0 ? 0 : 1;
     }
 
-    private static int interactive(Shell shell, Session session) throws Exception {
+    private static int interactive(Shell shell, Session session, ShellCompleter completer) throws Exception {
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             LineReader reader = LineReaderBuilder.builder()
                     .terminal(terminal)
                     .appName("vigil")
+                    .completer(completer)
+                    .option(LineReader.Option.CASE_INSENSITIVE, true)
                     .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".vigil_history"))
                     .variable(LineReader.HISTORY_SIZE, 5000)
                     .build();

@@ -70,6 +70,13 @@ class CommandLineTest {
     }
 
     @Test
+    void bareVigilIsTheShellWithHeaders() throws Exception {
+        Run r = vigil("select 1 as one;\n", new String[0]);
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("+-----+\n| one |\n+-----+\n| 1   |\n+-----+\n");
+    }
+
+    @Test
     void shellRunsAQueryArgumentLikeOsqueryi() throws Exception {
         Run r = vigil(null, "shell", "--json", "select 'x' as v");
         assertThat(r.out()).isEqualTo("[\n  {\"v\":\"x\"}\n]\n");

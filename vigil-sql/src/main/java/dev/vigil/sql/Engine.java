@@ -50,6 +50,14 @@ public final class Engine implements AutoCloseable {
         return functions;
     }
 
+    /**
+     * Starts creating the native bindings in the background; a command that will open a session soon calls this
+     * first to overlap that work with its own start-up. Optional and idempotent.
+     */
+    public static void prepareInBackground() {
+        dev.vigil.sql.sqlite.NativeWarmup.start();
+    }
+
     /** True if the SQL text ends with a complete statement (a ';' outside quotes and comments). */
     public static boolean isComplete(String sql) {
         return dev.vigil.sql.sqlite.SqliteConnection.isComplete(sql);
@@ -66,6 +74,13 @@ public final class Engine implements AutoCloseable {
             return new Session(this);
         } catch (SqliteException e) {
             throw new SqlException(e.getMessage(), e);
+        } catch (LinkageError e) {
+            // a native binding failed to initialise (no libsqlite3, no native access): report the root cause
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw new SqlException(root.getMessage() == null ? root.toString() : root.getMessage(), e);
         }
     }
 

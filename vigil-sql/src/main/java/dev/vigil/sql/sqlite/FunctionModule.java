@@ -55,7 +55,7 @@ public final class FunctionModule {
             result(context, function.apply(values));
         } catch (Throwable t) {
             try (Arena arena = Arena.ofConfined()) {
-                Sqlite3.result_error.invokeExact(context,
+                Sqlite3.Rare.result_error.invokeExact(context,
                         arena.allocateFrom(name + "(): " + VirtualTableModule.describe(t)), -1);
             } catch (Throwable ignored) {
                 // nothing more can be reported from an upcall

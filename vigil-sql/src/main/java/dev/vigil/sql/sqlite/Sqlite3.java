@@ -48,27 +48,18 @@ public final class Sqlite3 {
 
     static final MethodHandle config_int = LINKER.downcallHandle(find("sqlite3_config"),
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(1));
-    public static final MethodHandle libversion_number = down("sqlite3_libversion_number", FunctionDescriptor.of(JAVA_INT));
-    public static final MethodHandle libversion = down("sqlite3_libversion", FunctionDescriptor.of(ADDRESS));
     public static final MethodHandle open_v2 = down("sqlite3_open_v2",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS));
     public static final MethodHandle close_v2 = down("sqlite3_close_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS));
     public static final MethodHandle errmsg = down("sqlite3_errmsg", FunctionDescriptor.of(ADDRESS, ADDRESS));
-    public static final MethodHandle extended_errcode = down("sqlite3_extended_errcode", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-    public static final MethodHandle complete = down("sqlite3_complete", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-    public static final MethodHandle interrupt = down("sqlite3_interrupt", FunctionDescriptor.ofVoid(ADDRESS));
     public static final MethodHandle prepare_v2 = down("sqlite3_prepare_v2",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
     public static final MethodHandle step = down("sqlite3_step", FunctionDescriptor.of(JAVA_INT, ADDRESS));
     public static final MethodHandle finalize_ = down("sqlite3_finalize", FunctionDescriptor.of(JAVA_INT, ADDRESS));
     public static final MethodHandle column_count = down("sqlite3_column_count", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    /** Results are read as sqlite3_value (column_value + value_*), sharing signatures with the vtab path. */
+    public static final MethodHandle column_value = down("sqlite3_column_value", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT));
     public static final MethodHandle column_name = down("sqlite3_column_name", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT));
-    public static final MethodHandle column_type = down("sqlite3_column_type", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
-    public static final MethodHandle column_int64 = down("sqlite3_column_int64", FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_INT));
-    public static final MethodHandle column_double = down("sqlite3_column_double", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_INT));
-    public static final MethodHandle column_text = down("sqlite3_column_text", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT));
-    public static final MethodHandle column_blob = down("sqlite3_column_blob", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT));
-    public static final MethodHandle column_bytes = down("sqlite3_column_bytes", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
     public static final MethodHandle malloc = down("sqlite3_malloc", FunctionDescriptor.of(ADDRESS, JAVA_INT));
     public static final MethodHandle free = down("sqlite3_free", FunctionDescriptor.ofVoid(ADDRESS));
     public static final MethodHandle create_module_v2 = down("sqlite3_create_module_v2",
@@ -93,10 +84,25 @@ public final class Sqlite3 {
     public static final MethodHandle result_blob = down("sqlite3_result_blob",
             FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, JAVA_INT, ADDRESS));
     public static final MethodHandle result_null = down("sqlite3_result_null", FunctionDescriptor.ofVoid(ADDRESS));
-    public static final MethodHandle result_error = down("sqlite3_result_error",
-            FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, JAVA_INT));
 
     private Sqlite3() {
+    }
+
+    /**
+     * Handles needed only on some paths (errors, the shell, --version). Each distinct native signature costs a
+     * few milliseconds to link at start-up, so these are linked on first use (holder-class idiom).
+     */
+    public static final class Rare {
+        static final MethodHandle libversion_number = down("sqlite3_libversion_number", FunctionDescriptor.of(JAVA_INT));
+        static final MethodHandle libversion = down("sqlite3_libversion", FunctionDescriptor.of(ADDRESS));
+        static final MethodHandle extended_errcode = down("sqlite3_extended_errcode", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        static final MethodHandle complete = down("sqlite3_complete", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        static final MethodHandle interrupt = down("sqlite3_interrupt", FunctionDescriptor.ofVoid(ADDRESS));
+        static final MethodHandle result_error = down("sqlite3_result_error",
+            FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, JAVA_INT));
+
+        private Rare() {
+        }
     }
 
     private static SymbolLookup loadLibrary() {

@@ -133,22 +133,7 @@ public final class SqliteConnection implements AutoCloseable {
     }
 
     private static Object column(MemorySegment stmt, int i) throws Throwable {
-        int type = (int) Sqlite3.column_type.invokeExact(stmt, i);
-        return switch (type) {
-            case Sqlite3.SQLITE_INTEGER -> (long) Sqlite3.column_int64.invokeExact(stmt, i);
-            case Sqlite3.SQLITE_FLOAT -> (double) Sqlite3.column_double.invokeExact(stmt, i);
-            case Sqlite3.SQLITE_TEXT -> {
-                MemorySegment p = (MemorySegment) Sqlite3.column_text.invokeExact(stmt, i);
-                int n = (int) Sqlite3.column_bytes.invokeExact(stmt, i);
-                yield new String(p.reinterpret(n).toArray(JAVA_BYTE), StandardCharsets.UTF_8);
-            }
-            case Sqlite3.SQLITE_BLOB -> {
-                MemorySegment p = (MemorySegment) Sqlite3.column_blob.invokeExact(stmt, i);
-                int n = (int) Sqlite3.column_bytes.invokeExact(stmt, i);
-                yield n == 0 ? new byte[0] : p.reinterpret(n).toArray(JAVA_BYTE);
-            }
-            default -> null;
-        };
+        return Values.read((MemorySegment) Sqlite3.column_value.invokeExact(stmt, i));
     }
 
     private String errorMessage() throws Throwable {
@@ -159,7 +144,7 @@ public final class SqliteConnection implements AutoCloseable {
     public void interrupt() {
         if (!closed) {
             try {
-                Sqlite3.interrupt.invokeExact(db);
+                Sqlite3.Rare.interrupt.invokeExact(db);
             } catch (Throwable ignored) {
                 // a void call into SQLite does not fail
             }
@@ -184,7 +169,7 @@ public final class SqliteConnection implements AutoCloseable {
     /** True if the text ends a complete SQL statement (sqlite3_complete): the shell's "is the input done?". */
     public static boolean isComplete(String sql) {
         try (Arena arena = Arena.ofConfined()) {
-            return (int) Sqlite3.complete.invokeExact(arena.allocateFrom(sql)) != 0;
+            return (int) Sqlite3.Rare.complete.invokeExact(arena.allocateFrom(sql)) != 0;
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }
@@ -193,7 +178,7 @@ public final class SqliteConnection implements AutoCloseable {
     /** The SQLite library version, e.g. "3.40.1". */
     public static String libraryVersion() {
         try {
-            return Sqlite3.string((MemorySegment) Sqlite3.libversion.invokeExact());
+            return Sqlite3.string((MemorySegment) Sqlite3.Rare.libversion.invokeExact());
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }

@@ -247,7 +247,7 @@ public final class VirtualTableModule {
             return Sqlite3.SQLITE_OK;
         } catch (Throwable t) {
             try (Arena arena = Arena.ofConfined()) {
-                Sqlite3.result_error.invokeExact(context, arena.allocateFrom("reading column: " + describe(t)), -1);
+                Sqlite3.Rare.result_error.invokeExact(context, arena.allocateFrom("reading column: " + describe(t)), -1);
             } catch (Throwable ignored) {
                 // nothing more can be reported from here
             }

@@ -8,14 +8,22 @@ package dev.vigil.tables.process;
  * @param state      field 3, one letter: R, S, D, Z, T, t, X, I ...
  * @param parent     field 4, ppid
  * @param group      field 5, pgrp
+ * @param flags      field 9, the kernel's PF_* flags (include/linux/sched.h)
  * @param userTicks  field 14, utime
  * @param systemTicks field 15, stime
  * @param nice       field 19
  * @param threads    field 20, num_threads
  * @param startTicks field 22, starttime
  */
-public record ProcessStat(String comm, String state, long parent, long group, long userTicks, long systemTicks,
-                          long nice, long threads, long startTicks) {
+public record ProcessStat(String comm, String state, long parent, long group, long flags, long userTicks,
+                          long systemTicks, long nice, long threads, long startTicks) {
+
+    /** PF_KTHREAD: the process is a kernel thread, which has no executable, cwd or root to read. */
+    static final long PF_KTHREAD = 0x00200000;
+
+    public boolean isKernelThread() {
+        return (flags & PF_KTHREAD) != 0;
+    }
 
     /**
      * Parses the one line of /proc/[pid]/stat. The command name is delimited by the first '(' and the last ')',
@@ -36,7 +44,7 @@ public record ProcessStat(String comm, String state, long parent, long group, lo
         }
         try {
             return new ProcessStat(text.substring(open + 1, close), f[0], Long.parseLong(f[1]), Long.parseLong(f[2]),
-                    Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[16]), Long.parseLong(f[17]),
+                    Long.parseUnsignedLong(f[6]), Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[16]), Long.parseLong(f[17]),
                     Long.parseLong(f[19]));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("bad number in /proc/[pid]/stat: " + abbreviate(text), e);

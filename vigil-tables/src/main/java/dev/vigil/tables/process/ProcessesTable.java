@@ -123,8 +123,10 @@ public final class ProcessesTable implements Table {
                 row.set(TOTAL_SIZE, ProcessStatus.bytes(status.vmSizeKb()));
             }
         }
+        // Kernel threads have no exe, cwd or root: skip the readlinks, whose failures are costly exceptions.
+        boolean kernelThread = stat.isKernelThread();
         if (context.isAnyUsed(PATH, ON_DISK)) {
-            setPathAndOnDisk(row, pid, procfs.readLink(pid, "exe"));
+            setPathAndOnDisk(row, pid, kernelThread ? null : procfs.readLink(pid, "exe"));
         }
         if (context.isUsed(CMDLINE)) {
             byte[] cmdline = procfs.readBytes(pid, "cmdline");
@@ -132,10 +134,10 @@ public final class ProcessesTable implements Table {
                 row.set(CMDLINE, ProcessText.cmdline(cmdline));
             }
         }
-        if (context.isUsed(CWD)) {
+        if (context.isUsed(CWD) && !kernelThread) {
             row.set(CWD, procfs.readLink(pid, "cwd"));
         }
-        if (context.isUsed(ROOT)) {
+        if (context.isUsed(ROOT) && !kernelThread) {
             row.set(ROOT, procfs.readLink(pid, "root"));
         }
         if (context.isAnyUsed(DISK_BYTES_READ, DISK_BYTES_WRITTEN)) {

@@ -153,9 +153,28 @@ public final class Procfs {
         return stat == null ? null : SystemStat.bootTime(stat);
     }
 
+    /** Per-thread read buffer: /proc files are small, and reading into a reused array saves an fstat and a copy. */
+    private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[8192]);
+
+    /**
+     * Reads a whole file with open, read until end of file, close; procfs reports no size, so Files.readAllBytes
+     * would add an fstat and grow its buffer. Null if the file cannot be read (the process vanished, no access).
+     */
     private static byte[] read(Path path) {
-        try {
-            return Files.readAllBytes(path);
+        byte[] buffer = BUFFER.get();
+        try (java.io.FileInputStream in = new java.io.FileInputStream(path.toString())) {
+            int length = 0;
+            while (true) {
+                if (length == buffer.length) {
+                    buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+                    BUFFER.set(buffer);
+                }
+                int n = in.read(buffer, length, buffer.length - length);
+                if (n < 0) {
+                    return java.util.Arrays.copyOf(buffer, length);
+                }
+                length += n;
+            }
         } catch (IOException e) {
             return null;
         }

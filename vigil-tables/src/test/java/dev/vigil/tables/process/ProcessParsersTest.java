@@ -13,7 +13,8 @@ class ProcessParsersTest {
     @Test
     void statOfARealProcess() {
         ProcessStat stat = ProcessStat.parse(Fixtures.text("sleep-stat.txt"));
-        assertThat(stat).isEqualTo(new ProcessStat("sleep", "S", 5817, 5814, 0, 0, 0, 1, 43375));
+        assertThat(stat).isEqualTo(new ProcessStat("sleep", "S", 5817, 5814, 4194304, 0, 0, 0, 1, 43375));
+        assertThat(stat.isKernelThread()).isFalse();
     }
 
     @Test
@@ -34,6 +35,7 @@ class ProcessParsersTest {
         ProcessStat stat = ProcessStat.parse(Fixtures.text("kthread-stat.txt"));
         assertThat(stat.comm()).isEqualTo("kthreadd");
         assertThat(stat.parent()).isZero();
+        assertThat(stat.isKernelThread()).isTrue();
     }
 
     @Test
