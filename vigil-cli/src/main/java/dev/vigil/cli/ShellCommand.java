@@ -34,20 +34,30 @@ final class ShellCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "SQL", description = "Run this SQL and exit instead of prompting")
     String sql;
 
+    @picocli.CommandLine.Option(names = "--sensors", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "In an interactive shell, start the eBPF sensors so the *_events tables fill while it runs "
+                    + "(default on; --no-sensors to skip)")
+    boolean sensors = true;
+
     @Override
     public Integer call() throws Exception {
         OutputOptions options = OutputOptions.DEFAULT.withMode(flags.mode(OutputMode.PRETTY)).withHeaders(flags.header);
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
-        try (Engine engine = HostEngine.open(); Session session = engine.openSession()) {
-            Shell shell = new Shell(engine, session, options, out, System.err);
-            if (sql != null) {
-                shell.run(sql);
-                return shell.errors() == 0 ? 0 : 1;
+        boolean interactive = sql == null && System.console() != null && System.console().isTerminal();
+        if (!interactive || !sensors) {
+            try (Engine engine = HostEngine.open(); Session session = engine.openSession()) {
+                Shell shell = new Shell(engine, session, options, out, System.err);
+                if (sql != null) {
+                    shell.run(sql);
+                    return shell.errors() == 0 ? 0 : 1;
+                }
+                return interactive ? interactive(shell, session, new ShellCompleter(engine)) : fromStream(shell);
             }
-            if (System.console() == null || !System.console().isTerminal()) {
-                return fromStream(shell);
-            }
-            return interactive(shell, session, new ShellCompleter(engine));
+        }
+        try (HostEngine host = HostEngine.withSensors(dev.vigil.sensors.SensorOptions.defaults(), System.err::println);
+             Session session = host.engine().openSession()) {
+            Shell shell = new Shell(host.engine(), session, options, out, System.err);
+            return interactive(shell, session, new ShellCompleter(host.engine()));
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 /** {@code vigil}: with no sub-command, the interactive shell. */
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Vigil: ask your Linux hosts questions in SQL (osquery's dialect and tables).",
-        subcommands = {ShellCommand.class, QueryCommand.class, DocsCommand.class})
+        subcommands = {ShellCommand.class, QueryCommand.class, TraceCommand.class, DocsCommand.class})
 final class VigilCommand implements Callable<Integer> {
 
     @Override

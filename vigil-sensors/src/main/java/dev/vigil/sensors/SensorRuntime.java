@@ -47,8 +47,30 @@ public final class SensorRuntime implements AutoCloseable {
         return start(options, warnings, new FeatureProbe());
     }
 
+    /**
+     * The event tables and vigil_sensors with no sensor started, for a one-shot query: the tables exist (so
+     * schemas and queries resolve) and are empty.
+     */
+    public static SensorRuntime idle(SensorOptions options) {
+        SensorRuntime runtime = create(options);
+        runtime.sensors.clear();
+        return runtime;
+    }
+
     static SensorRuntime start(SensorOptions options, Consumer<String> warnings, FeatureProbe probe) {
         Objects.requireNonNull(warnings);
+        SensorRuntime runtime = create(options);
+        for (BpfSensor<?> sensor : runtime.sensors) {
+            sensor.start(options, probe, runtime::dispatch);
+            SensorStatus status = sensor.status();
+            if (status.state() != SensorStatus.State.RUNNING) {
+                warnings.accept("vigil: sensor " + status.sensor() + " " + status.state().label() + ": " + status.reason());
+            }
+        }
+        return runtime;
+    }
+
+    private static SensorRuntime create(SensorOptions options) {
         SensorRuntime runtime = new SensorRuntime();
         List<SensorProvider> providers = new ArrayList<>();
         ServiceLoader.load(SensorProvider.class, SensorRuntime.class.getClassLoader()).forEach(providers::add);
@@ -61,13 +83,6 @@ public final class SensorRuntime implements AutoCloseable {
             }
         }
         runtime.tables.add(new VigilSensorsTable(runtime::statuses));
-        for (BpfSensor<?> sensor : runtime.sensors) {
-            sensor.start(options, probe, runtime::dispatch);
-            SensorStatus status = sensor.status();
-            if (status.state() != SensorStatus.State.RUNNING) {
-                warnings.accept("vigil: sensor " + status.sensor() + " " + status.state().label() + ": " + status.reason());
-            }
-        }
         return runtime;
     }
 
