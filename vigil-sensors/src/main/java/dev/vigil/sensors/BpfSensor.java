@@ -95,7 +95,7 @@ public abstract class BpfSensor<E extends SensorEvent> implements AutoCloseable 
     /**
      * Starts the sensor; never throws for kernel or privilege problems, which end up in {@link #status()}.
      *
-     * @param listener receives each stored event on the reader thread; must be quick and not throw
+     * @param eventListener receives each stored event on the reader thread; must be quick and not throw
      */
     public final synchronized void start(SensorOptions sensorOptions, FeatureProbe probe, Consumer<? super E> eventListener) {
         if (state != SensorStatus.State.STOPPED) {
