@@ -47,8 +47,13 @@ final class ShellCommand implements Callable<Integer> {
         if (!interactive || !sensors) {
             try (Engine engine = HostEngine.open(); Session session = engine.openSession()) {
                 Shell shell = new Shell(engine, session, options, out, System.err);
-                if (sql != null) {
-                    shell.run(sql);
+                if (sql != null) { // like osqueryi "SQL": statements or meta-commands, one per line
+                    for (String line : sql.split("\n")) {
+                        if (!shell.accept(line)) {
+                            break;
+                        }
+                    }
+                    shell.finish();
                     return shell.errors() == 0 ? 0 : 1;
                 }
                 return interactive ? interactive(shell, session, new ShellCompleter(engine)) : fromStream(shell);

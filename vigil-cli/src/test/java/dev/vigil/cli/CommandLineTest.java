@@ -80,6 +80,7 @@ class CommandLineTest {
     void shellRunsAQueryArgumentLikeOsqueryi() throws Exception {
         Run r = vigil(null, "shell", "--json", "select 'x' as v");
         assertThat(r.out()).isEqualTo("[\n  {\"v\":\"x\"}\n]\n");
+        assertThat(vigil(null, "shell", ".tables vigil_t").out()).isEqualTo("  => vigil_tables\n");
     }
 
     @Test

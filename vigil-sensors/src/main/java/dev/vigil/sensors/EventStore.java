@@ -96,6 +96,14 @@ public final class EventStore<E> {
         return out;
     }
 
+    /**
+     * The events a scan should see: those since the scheduled query's previous run when the scan runs for one
+     * ({@link dev.vigil.sql.spi.QueryContext#reader()}), every retained event for an ad hoc query.
+     */
+    public List<Stored<E>> forScan(dev.vigil.sql.spi.QueryContext context) {
+        return context.reader().map(this::since).orElseGet(this::all);
+    }
+
     public synchronized int size() {
         return events.size();
     }

@@ -21,6 +21,7 @@ public final class Session implements AutoCloseable {
     private final SqliteConnection connection;
     private final List<String> warnings = new ArrayList<>();
     private TableSpec missingRequired;
+    private String reader;
 
     Session(Engine engine) throws SqliteException {
         this.connection = new SqliteConnection();
@@ -29,6 +30,11 @@ public final class Session implements AutoCloseable {
                 @Override
                 public void warning(String message) {
                     warnings.add(message);
+                }
+
+                @Override
+                public String reader() {
+                    return reader;
                 }
 
                 @Override
@@ -55,6 +61,21 @@ public final class Session implements AutoCloseable {
             return new QueryResult(List.of(), List.of(), List.of(), 0);
         }
         return results.getLast();
+    }
+
+    /**
+     * Runs SQL on behalf of a scheduled query: event tables return only the events that arrived since this
+     * query's previous run (osquery's events_optimize), so each event is reported once.
+     *
+     * @param scheduledName the scheduled query's unique name, e.g. "pack_security_process_events"
+     */
+    public QueryResult queryScheduled(String sql, String scheduledName) throws SqlException {
+        reader = java.util.Objects.requireNonNull(scheduledName);
+        try {
+            return query(sql);
+        } finally {
+            reader = null;
+        }
     }
 
     /** Runs each statement of the SQL in turn; the result of each, in order. Stops at the first failure. */

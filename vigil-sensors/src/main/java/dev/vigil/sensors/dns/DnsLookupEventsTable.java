@@ -61,7 +61,7 @@ public final class DnsLookupEventsTable implements Table {
     public void generate(QueryContext context, RowSink out) {
         var pids = context.equalsLong(PID);
         var hosts = context.equalsText(HOST);
-        for (EventStore.Stored<DnsEvent> stored : store.all()) {
+        for (EventStore.Stored<DnsEvent> stored : store.forScan(context)) {
             DnsEvent e = stored.event();
             if (!pids.isEmpty() && !pids.contains((long) e.pid()) || !hosts.isEmpty() && !hosts.contains(e.host())) {
                 continue;

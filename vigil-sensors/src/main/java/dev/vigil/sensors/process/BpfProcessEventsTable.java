@@ -55,7 +55,7 @@ public final class BpfProcessEventsTable implements Table {
     @Override
     public void generate(QueryContext context, RowSink out) {
         var pids = context.equalsLong(PID);
-        for (EventStore.Stored<ProcessEvent> stored : store.all()) {
+        for (EventStore.Stored<ProcessEvent> stored : store.forScan(context)) {
             ProcessEvent e = stored.event();
             long pid = e.type() == ProcessEvent.Kind.FORK && e.childPid() != null ? e.childPid() : e.pid();
             if (!pids.isEmpty() && !pids.contains(pid)) {

@@ -68,7 +68,7 @@ public final class ProcessEventsTable implements Table {
     @Override
     public void generate(QueryContext context, RowSink out) {
         var pids = context.equalsLong(PID);
-        for (EventStore.Stored<ProcessEvent> stored : store.all()) {
+        for (EventStore.Stored<ProcessEvent> stored : store.forScan(context)) {
             ProcessEvent e = stored.event();
             if (e.type() != ProcessEvent.Kind.EXEC || !pids.isEmpty() && !pids.contains((long) e.pid())) {
                 continue;

@@ -64,7 +64,7 @@ public final class BpfSocketEventsTable implements Table {
     @Override
     public void generate(QueryContext context, RowSink out) {
         var pids = context.equalsLong(PID);
-        for (EventStore.Stored<SocketEvent> stored : store.all()) {
+        for (EventStore.Stored<SocketEvent> stored : store.forScan(context)) {
             SocketEvent e = stored.event();
             if (!pids.isEmpty() && !pids.contains((long) e.pid())) {
                 continue;

@@ -18,16 +18,34 @@ public final class QueryContext {
     private final List<Constraint> constraints;
     private final BitSet usedColumns;
     private final Consumer<String> warnings;
+    private final String reader;
 
     /**
      * @param usedColumns columns the statement reads; null means all
      * @param warnings    receives messages a user should see although the scan succeeded
      */
     public QueryContext(TableSpec spec, List<Constraint> constraints, BitSet usedColumns, Consumer<String> warnings) {
+        this(spec, constraints, usedColumns, warnings, null);
+    }
+
+    /**
+     * @param reader the name of the scheduled query running this scan, or null for an ad hoc query
+     */
+    public QueryContext(TableSpec spec, List<Constraint> constraints, BitSet usedColumns, Consumer<String> warnings,
+                        String reader) {
         this.spec = spec;
         this.constraints = List.copyOf(constraints);
         this.usedColumns = usedColumns;
         this.warnings = warnings == null ? w -> { } : warnings;
+        this.reader = reader;
+    }
+
+    /**
+     * The scheduled query this scan runs for (osquery's events_optimize: an event table then returns only events
+     * newer than that query's previous run), or empty for an ad hoc query, which sees every retained event.
+     */
+    public java.util.Optional<String> reader() {
+        return java.util.Optional.ofNullable(reader);
     }
 
     /** A context with no constraints that uses every column, for tests and internal scans. */

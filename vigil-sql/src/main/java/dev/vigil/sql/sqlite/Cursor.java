@@ -34,7 +34,7 @@ final class Cursor {
     void start(List<Constraint> constraints, BitSet usedColumns) throws Exception {
         closeSource();
         QueryContext context = new QueryContext(binding.table().spec(), constraints, usedColumns,
-                binding.observer()::warning);
+                binding.observer()::warning, binding.observer().reader());
         source = binding.table().open(context);
         rowid = 0;
         eof = !source.next();

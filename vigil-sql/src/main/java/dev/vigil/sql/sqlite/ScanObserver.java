@@ -8,6 +8,9 @@ public interface ScanObserver {
     /** A generator reported something the user should see. */
     void warning(String message);
 
+    /** The scheduled query the statement runs for, or null for an ad hoc query (see QueryContext#reader). */
+    String reader();
+
     /** xBestIndex refused a plan because none of the table's required columns was constrained. */
     void missingRequiredColumn(TableSpec spec);
 }

@@ -1,0 +1,45 @@
+package dev.vigil.sensors.process;
+
+import dev.vigil.sensors.EventStore;
+import dev.vigil.sql.Engine;
+import dev.vigil.sql.Session;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * osquery's events_optimize through SQL: a scheduled query sees each event once (only those newer than its
+ * previous run), another scheduled query keeps its own position, and ad hoc queries see every retained event.
+ * No root needed: events are put into the store by the test.
+ */
+class EventsOptimizeTest {
+
+    private static ProcessEvent exec(int pid) {
+        ProcessEvent.Image image = new ProcessEvent.Image("/usr/bin/true", "/", List.of("true", "run-" + pid), false, false, 1);
+        return new ProcessEvent(ProcessEvent.Kind.EXEC, pid, 1_700_000_000_000_000_000L + pid, pid, pid, 1,
+                ProcessEvent.Credentials.of(0, 0), 0, "true", image, null, null, null, null);
+    }
+
+    @Test
+    void scheduledQueriesSeeEachEventOnce() throws Exception {
+        EventStore<ProcessEvent> store = new EventStore<>(100, Duration.ofHours(1), Clock.systemUTC());
+        for (int pid = 101; pid <= 103; pid++) {
+            store.add(exec(pid));
+        }
+        try (Engine engine = Engine.builder().addTable(new ProcessEventsTable(store)).build();
+             Session session = engine.openSession()) {
+            String sql = "SELECT pid FROM process_events ORDER BY pid";
+            assertThat(session.queryScheduled(sql, "pack_a").rows()).hasSize(3);
+            assertThat(session.queryScheduled(sql, "pack_a").rows()).isEmpty();
+            store.add(exec(104));
+            assertThat(session.queryScheduled(sql, "pack_a").rows()).containsExactly(List.of(104L));
+            assertThat(session.queryScheduled(sql, "pack_b").rows()).hasSize(4);
+            assertThat(session.query(sql).rows()).hasSize(4);
+            assertThat(session.query(sql).rows()).hasSize(4);
+        }
+    }
+}
