@@ -8,7 +8,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        dev.vigil.sql.Engine.prepareInBackground();
+        if (System.getenv("VIGIL_NO_WARMUP") == null) dev.vigil.sql.Engine.prepareInBackground();
+        StartupTrace.mark("main entered");
         System.exit(run(args));
     }
 

@@ -46,8 +46,10 @@ final class QueryCommand implements Callable<Integer> {
             return 2;
         }
         int status = 0;
-        try (Engine engine = HostEngine.open(); Session session = engine.openSession()) {
+        StartupTrace.mark("arguments parsed");
+        try (Engine engine = HostEngine.open(); Session session = startSession(engine)) {
             List<QueryResult> results = session.execute(text);
+            StartupTrace.mark("query run");
             for (QueryResult r : results) {
                 ResultPrinter.print(r, options, out);
                 for (String w : r.warnings()) {
@@ -61,6 +63,14 @@ final class QueryCommand implements Callable<Integer> {
             return 1;
         }
         out.flush();
+        StartupTrace.mark("output printed");
         return status;
+    }
+
+    private static Session startSession(Engine engine) throws SqlException {
+        StartupTrace.mark("tables loaded");
+        Session session = engine.openSession();
+        StartupTrace.mark("session open");
+        return session;
     }
 }

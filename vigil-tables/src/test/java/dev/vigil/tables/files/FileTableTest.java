@@ -1,7 +1,9 @@
 package dev.vigil.tables.files;
 
-import static dev.vigil.tables.files.Scan.eq;
-import static dev.vigil.tables.files.Scan.like;
+import dev.vigil.testkit.TableScan;
+
+import static dev.vigil.testkit.TableScan.eq;
+import static dev.vigil.testkit.TableScan.like;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.sql.spi.Row;
@@ -31,11 +33,11 @@ class FileTableTest {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
         Files.setLastModifiedTime(file, FileTime.from(1_600_000_123L, TimeUnit.SECONDS));
 
-        Scan scan = Scan.of(table, List.of(eq(FileTable.PATH, file.toString())));
+        TableScan scan = TableScan.of(table, List.of(eq(FileTable.PATH, file.toString())));
 
-        assertThat(scan.warnings).isEmpty();
-        assertThat(scan.rows).hasSize(1);
-        Row row = scan.rows.getFirst();
+        assertThat(scan.warnings()).isEmpty();
+        assertThat(scan.rows()).hasSize(1);
+        Row row = scan.rows().getFirst();
         Map<String, Object> truth = Files.readAttributes(file, "unix:*", LinkOption.NOFOLLOW_LINKS);
         assertThat(row.get(FileTable.PATH)).isEqualTo(file.toString());
         assertThat(row.get(FileTable.DIRECTORY)).isEqualTo(dir.toString());
@@ -64,7 +66,7 @@ class FileTableTest {
         Files.writeString(tool, "#!/bin/sh\n");
         run("chmod", "4755", tool.toString());
 
-        Scan scan = Scan.of(table, List.of(eq(FileTable.PATH, tool.toString()), eq(FileTable.PATH, dir.toString())));
+        TableScan scan = TableScan.of(table, List.of(eq(FileTable.PATH, tool.toString()), eq(FileTable.PATH, dir.toString())));
 
         assertThat(scan.column(FileTable.MODE)).containsExactly("4755",
                 String.format("%04o", (int) Files.getAttribute(dir, "unix:mode") & 07777));
@@ -77,7 +79,7 @@ class FileTableTest {
         long major = Long.parseLong(majorMinor[0], 16);
         long minor = Long.parseLong(majorMinor[1], 16);
 
-        Row row = Scan.of(table, List.of(eq(FileTable.PATH, "/dev/null"))).rows.getFirst();
+        Row row = TableScan.of(table, List.of(eq(FileTable.PATH, "/dev/null"))).rows.getFirst();
 
         assertThat(row.get(FileTable.TYPE)).isEqualTo("character");
         // gnu_dev_makedev(3)
@@ -92,17 +94,17 @@ class FileTableTest {
         Path link = Files.createSymbolicLink(dir.resolve("link"), Path.of("target.txt"));
         Path dangling = Files.createSymbolicLink(dir.resolve("dangling"), Path.of("nowhere"));
 
-        Scan scan = Scan.of(table, List.of(eq(FileTable.PATH, link.toString()),
+        TableScan scan = TableScan.of(table, List.of(eq(FileTable.PATH, link.toString()),
                 eq(FileTable.PATH, dangling.toString())));
 
-        assertThat(scan.warnings).isEmpty();
-        Row followed = scan.rows.get(0);
+        assertThat(scan.warnings()).isEmpty();
+        Row followed = scan.rows().get(0);
         assertThat(followed.get(FileTable.SYMLINK)).isEqualTo(1L);
         assertThat(followed.get(FileTable.SYMLINK_TARGET_PATH)).isEqualTo("target.txt");
         assertThat(followed.get(FileTable.TYPE)).isEqualTo("regular");
         assertThat(followed.get(FileTable.SIZE)).isEqualTo(5L);
         assertThat(followed.get(FileTable.INODE)).isEqualTo(Files.getAttribute(target, "unix:ino"));
-        Row broken = scan.rows.get(1);
+        Row broken = scan.rows().get(1);
         assertThat(broken.get(FileTable.SYMLINK)).isEqualTo(1L);
         assertThat(broken.get(FileTable.SYMLINK_TARGET_PATH)).isEqualTo("nowhere");
         assertThat(broken.get(FileTable.TYPE)).isEqualTo("unknown");
@@ -117,7 +119,7 @@ class FileTableTest {
         Files.createDirectory(dir.resolve("three"));
         String asked = dir + "/";
 
-        Scan scan = Scan.of(table, List.of(eq(FileTable.DIRECTORY, asked)));
+        TableScan scan = TableScan.of(table, List.of(eq(FileTable.DIRECTORY, asked)));
 
         assertThat(scan.column(FileTable.PATH)).containsExactly(asked + ".two", asked + "one", asked + "three");
         assertThat(scan.column(FileTable.DIRECTORY)).containsOnly(asked);
@@ -132,11 +134,11 @@ class FileTableTest {
         Files.createDirectories(dir.resolve("d/e"));
         Files.writeString(dir.resolve("d/e/z.conf"), "z");
 
-        assertThat(Scan.of(table, List.of(like(FileTable.PATH, dir + "/%"))).column(FileTable.PATH))
+        assertThat(TableScan.of(table, List.of(like(FileTable.PATH, dir + "/%"))).column(FileTable.PATH))
                 .containsExactly(dir + "/d", dir + "/x.conf", dir + "/y.txt");
-        assertThat(Scan.of(table, List.of(like(FileTable.PATH, dir + "/%%"))).column(FileTable.PATH))
+        assertThat(TableScan.of(table, List.of(like(FileTable.PATH, dir + "/%%"))).column(FileTable.PATH))
                 .containsExactly(dir + "/d", dir + "/d/e", dir + "/d/e/z.conf", dir + "/x.conf", dir + "/y.txt");
-        Scan listed = Scan.of(table, List.of(like(FileTable.DIRECTORY, dir + "/%")));
+        TableScan listed = TableScan.of(table, List.of(like(FileTable.DIRECTORY, dir + "/%")));
         assertThat(listed.column(FileTable.PATH)).containsExactly(dir + "/d/e");
         assertThat(listed.column(FileTable.DIRECTORY)).containsExactly(dir + "/d");
     }
@@ -145,10 +147,10 @@ class FileTableTest {
     void missingPathGivesNoRowAndAWarning() throws Exception {
         String missing = dir.resolve("does-not-exist").toString();
 
-        Scan scan = Scan.of(table, List.of(eq(FileTable.PATH, missing), eq(FileTable.DIRECTORY, missing)));
+        TableScan scan = TableScan.of(table, List.of(eq(FileTable.PATH, missing), eq(FileTable.DIRECTORY, missing)));
 
-        assertThat(scan.rows).isEmpty();
-        assertThat(scan.warnings).containsExactly(
+        assertThat(scan.rows()).isEmpty();
+        assertThat(scan.warnings()).containsExactly(
                 "file: " + missing + ": no such file or directory",
                 "file: " + missing + ": no such file or directory");
     }
@@ -157,21 +159,21 @@ class FileTableTest {
     void directoryThatIsAFileIsReported() throws Exception {
         Path file = Files.writeString(dir.resolve("plain"), "p");
 
-        Scan scan = Scan.of(table, List.of(eq(FileTable.DIRECTORY, file.toString())));
+        TableScan scan = TableScan.of(table, List.of(eq(FileTable.DIRECTORY, file.toString())));
 
-        assertThat(scan.rows).isEmpty();
-        assertThat(scan.warnings).containsExactly("file: " + file + ": not a directory");
+        assertThat(scan.rows()).isEmpty();
+        assertThat(scan.warnings()).containsExactly("file: " + file + ": not a directory");
     }
 
     @Test
     void blockSizeIsSkippedWhenUnused() throws Exception {
         Path file = Files.writeString(dir.resolve("f"), "f");
 
-        Scan scan = Scan.of(table, List.of(eq(FileTable.PATH, file.toString())),
+        TableScan scan = TableScan.of(table, List.of(eq(FileTable.PATH, file.toString())),
                 List.of(FileTable.PATH, FileTable.SIZE));
 
-        assertThat(scan.rows.getFirst().get(FileTable.BLOCK_SIZE)).isNull();
-        assertThat(scan.rows.getFirst().get(FileTable.SIZE)).isEqualTo(1L);
+        assertThat(scan.rows().getFirst().get(FileTable.BLOCK_SIZE)).isNull();
+        assertThat(scan.rows().getFirst().get(FileTable.SIZE)).isEqualTo(1L);
     }
 
     static String run(String... command) throws IOException, InterruptedException {

@@ -1,7 +1,9 @@
 package dev.vigil.tables.files;
 
-import static dev.vigil.tables.files.Scan.eq;
-import static dev.vigil.tables.files.Scan.like;
+import dev.vigil.testkit.TableScan;
+
+import static dev.vigil.testkit.TableScan.eq;
+import static dev.vigil.testkit.TableScan.like;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.sql.spi.Row;
@@ -26,10 +28,10 @@ class HashTableTest {
         new Random(42).nextBytes(content);
         Path file = Files.write(dir.resolve("blob.bin"), content);
 
-        Scan scan = Scan.of(table, List.of(eq(HashTable.PATH, file.toString())));
+        TableScan scan = TableScan.of(table, List.of(eq(HashTable.PATH, file.toString())));
 
-        assertThat(scan.warnings).isEmpty();
-        Row row = scan.rows.getFirst();
+        assertThat(scan.warnings()).isEmpty();
+        Row row = scan.rows().getFirst();
         assertThat(row.get(HashTable.DIRECTORY)).isEqualTo(dir.toString());
         assertThat(row.get(HashTable.MD5)).isEqualTo(hex("MD5", content));
         assertThat(row.get(HashTable.SHA1)).isEqualTo(hex("SHA-1", content));
@@ -41,7 +43,7 @@ class HashTableTest {
     void onlyTheDigestsTheQueryReadsAreComputed() throws Exception {
         Path file = Files.writeString(dir.resolve("f"), "vigil");
 
-        Row row = Scan.of(table, List.of(eq(HashTable.PATH, file.toString())),
+        Row row = TableScan.of(table, List.of(eq(HashTable.PATH, file.toString())),
                 List.of(HashTable.PATH, HashTable.SHA1)).rows.getFirst();
 
         assertThat(row.get(HashTable.SHA1)).isEqualTo(hex("SHA-1", "vigil".getBytes()));
@@ -55,24 +57,24 @@ class HashTableTest {
         Files.writeString(dir.resolve("b"), "b");
         Files.createDirectory(dir.resolve("sub"));
 
-        Scan byDirectory = Scan.of(table, List.of(eq(HashTable.DIRECTORY, dir.toString())));
-        Scan byLike = Scan.of(table, List.of(like(HashTable.PATH, dir + "/%")));
+        TableScan byDirectory = TableScan.of(table, List.of(eq(HashTable.DIRECTORY, dir.toString())));
+        TableScan byLike = TableScan.of(table, List.of(like(HashTable.PATH, dir + "/%")));
 
         assertThat(byDirectory.column(HashTable.PATH)).containsExactly(dir + "/a", dir + "/b");
         assertThat(byDirectory.column(HashTable.MD5)).containsExactly(hex("MD5", "a".getBytes()),
                 hex("MD5", "b".getBytes()));
         assertThat(byLike.column(HashTable.PATH)).containsExactly(dir + "/a", dir + "/b");
-        assertThat(byDirectory.warnings).isEmpty();
+        assertThat(byDirectory.warnings()).isEmpty();
     }
 
     @Test
     void missingAndUnreadablePathsWarn() throws Exception {
         String missing = dir.resolve("nope").toString();
 
-        Scan scan = Scan.of(table, List.of(eq(HashTable.PATH, missing)));
+        TableScan scan = TableScan.of(table, List.of(eq(HashTable.PATH, missing)));
 
-        assertThat(scan.rows).isEmpty();
-        assertThat(scan.warnings).containsExactly("hash: " + missing + ": no such file or directory");
+        assertThat(scan.rows()).isEmpty();
+        assertThat(scan.warnings()).containsExactly("hash: " + missing + ": no such file or directory");
     }
 
     private static String hex(String algorithm, byte[] content) throws Exception {

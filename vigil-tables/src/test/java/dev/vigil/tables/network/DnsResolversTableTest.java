@@ -1,5 +1,7 @@
 package dev.vigil.tables.network;
 
+import dev.vigil.testkit.TableScan;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.sql.spi.Row;
@@ -17,9 +19,9 @@ class DnsResolversTableTest {
     void fixtureRowsAreNumberedPerType(@TempDir Path dir) throws Exception {
         Path hostname = Files.writeString(dir.resolve("hostname"), "vigil\n");
 
-        Scan scan = Scan.of(new DnsResolversTable(Fixtures.path("resolv.conf"), hostname), List.of());
+        TableScan scan = TableScan.of(new DnsResolversTable(Fixtures.path("resolv.conf"), hostname), List.of());
 
-        assertThat(scan.rows).extracting(r -> r.get(DnsResolversTable.TYPE) + "/" + r.get(DnsResolversTable.ID)
+        assertThat(scan.rows()).extracting(r -> r.get(DnsResolversTable.TYPE) + "/" + r.get(DnsResolversTable.ID)
                 + "/" + r.get(DnsResolversTable.ADDRESS) + "/" + r.get(DnsResolversTable.NETMASK)).containsExactly(
                 "nameserver/0/192.0.2.53/32", "nameserver/1/2001:db8::53/128", "nameserver/2/fe80::1/128",
                 "sortlist/0/130.155.160.0/20", "sortlist/1/130.155.0.0/16", "sortlist/2/10.1.2.3/24",
@@ -48,11 +50,11 @@ class DnsResolversTableTest {
                 """;
         String[] glibc = HostCommands.run("/usr/bin/python3", "-c", script).strip().split("\n");
 
-        Scan scan = Scan.of(new DnsResolversTable(), List.of());
+        TableScan scan = TableScan.of(new DnsResolversTable(), List.of());
 
         assertThat(scan.column(DnsResolversTable.OPTIONS)).isNotEmpty().containsOnly(Long.parseLong(glibc[0]));
         List<Object> nameservers = new ArrayList<>();
-        for (Row row : scan.rows) {
+        for (Row row : scan.rows()) {
             if ("nameserver".equals(row.get(DnsResolversTable.TYPE))) {
                 nameservers.add(row.get(DnsResolversTable.ADDRESS));
             }

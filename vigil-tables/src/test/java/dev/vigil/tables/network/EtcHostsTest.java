@@ -1,5 +1,7 @@
 package dev.vigil.tables.network;
 
+import dev.vigil.testkit.TableScan;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -32,20 +34,20 @@ class EtcHostsTest {
     void tableReadsTheFileItIsGiven(@TempDir Path dir) throws Exception {
         Path hosts = Files.writeString(dir.resolve("hosts"), "203.0.113.7 vigil-test-host alias\n");
 
-        Scan scan = Scan.of(new EtcHostsTable(hosts), List.of());
+        TableScan scan = TableScan.of(new EtcHostsTable(hosts), List.of());
 
         assertThat(scan.column(EtcHostsTable.ADDRESS)).containsExactly("203.0.113.7");
         assertThat(scan.column(EtcHostsTable.HOSTNAMES)).containsExactly("vigil-test-host alias");
-        Scan missing = Scan.of(new EtcHostsTable(dir.resolve("absent")), List.of());
-        assertThat(missing.rows).isEmpty();
-        assertThat(missing.warnings).containsExactly("etc_hosts: " + dir.resolve("absent")
+        TableScan missing = TableScan.of(new EtcHostsTable(dir.resolve("absent")), List.of());
+        assertThat(missing.rows()).isEmpty();
+        assertThat(missing.warnings()).containsExactly("etc_hosts: " + dir.resolve("absent")
                 + ": no such file or directory");
     }
 
     /** The real /etc/hosts against awk's reading of it and the C library's answer for localhost. */
     @Test
     void realFileAgreesWithAwkAndGetent() throws Exception {
-        Scan scan = Scan.of(new EtcHostsTable(), List.of());
+        TableScan scan = TableScan.of(new EtcHostsTable(), List.of());
         List<String> awk = new ArrayList<>();
         for (String address : HostCommands.run("awk", "$1 !~ /^#/ && NF { print $1 }", "/etc/hosts").split("\n")) {
             if (!address.isBlank()) {
@@ -55,7 +57,7 @@ class EtcHostsTest {
         assertThat(scan.column(EtcHostsTable.ADDRESS)).containsExactlyElementsOf(awk);
 
         String localhost = HostCommands.run("getent", "hosts", "localhost").strip().split("\\s+")[0];
-        assertThat(scan.rows).anySatisfy(row -> {
+        assertThat(scan.rows()).anySatisfy(row -> {
             assertThat(row.get(EtcHostsTable.ADDRESS)).isEqualTo(localhost);
             assertThat(((String) row.get(EtcHostsTable.HOSTNAMES)).split(" ")).contains("localhost");
         });

@@ -1,5 +1,7 @@
 package dev.vigil.tables.network;
 
+import dev.vigil.testkit.TableScan;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -14,9 +16,9 @@ class InterfaceAddressesTableTest {
 
     @Test
     void loopbackHasItsIpv4Address() throws Exception {
-        Scan scan = Scan.of(new InterfaceAddressesTable(), List.of());
+        TableScan scan = TableScan.of(new InterfaceAddressesTable(), List.of());
 
-        assertThat(scan.rows).anySatisfy(row -> {
+        assertThat(scan.rows()).anySatisfy(row -> {
             assertThat(row.get(InterfaceAddressesTable.INTERFACE)).isEqualTo("lo");
             assertThat(row.get(InterfaceAddressesTable.ADDRESS)).isEqualTo("127.0.0.1");
             assertThat(row.get(InterfaceAddressesTable.MASK)).isEqualTo("255.0.0.0");
@@ -28,7 +30,7 @@ class InterfaceAddressesTableTest {
 
     @Test
     void everyAddressOfIpAddrIsARow() throws Exception {
-        Scan scan = Scan.of(new InterfaceAddressesTable(), List.of());
+        TableScan scan = TableScan.of(new InterfaceAddressesTable(), List.of());
         int checked = 0;
         for (String line : HostCommands.run("ip", "-o", "addr", "show").split("\n")) {
             Matcher m = IP_ADDR.matcher(line);
@@ -40,7 +42,7 @@ class InterfaceAddressesTableTest {
             int prefix = Integer.parseInt(m.group(4));
             String address = v6 && "link".equals(m.group(6)) ? m.group(3) + "%" + iface : m.group(3);
             String mask = v6 ? ipv6Mask(prefix) : ipv4Mask(prefix);
-            assertThat(scan.rows).as(line).anySatisfy(row -> {
+            assertThat(scan.rows()).as(line).anySatisfy(row -> {
                 assertThat(row.get(InterfaceAddressesTable.INTERFACE)).isEqualTo(iface);
                 assertThat(row.get(InterfaceAddressesTable.ADDRESS)).isEqualTo(address);
                 assertThat(row.get(InterfaceAddressesTable.MASK)).isEqualTo(mask);

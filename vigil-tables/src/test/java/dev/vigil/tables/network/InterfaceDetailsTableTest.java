@@ -1,5 +1,7 @@
 package dev.vigil.tables.network;
 
+import dev.vigil.testkit.TableScan;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.sql.spi.Row;
@@ -30,14 +32,14 @@ class InterfaceDetailsTableTest {
 
     @Test
     void everyLinkMatchesIpLink() throws Exception {
-        Scan scan = Scan.of(new InterfaceDetailsTable(), List.of());
+        TableScan scan = TableScan.of(new InterfaceDetailsTable(), List.of());
         int checked = 0;
         for (String line : HostCommands.run("ip", "-o", "link", "show").split("\n")) {
             Matcher m = IP_LINK.matcher(line);
             if (!m.find()) {
                 continue;
             }
-            if (scan.rows.stream().noneMatch(r -> m.group(1).equals(r.get(InterfaceDetailsTable.INTERFACE)))) {
+            if (scan.rows().stream().noneMatch(r -> m.group(1).equals(r.get(InterfaceDetailsTable.INTERFACE)))) {
                 continue;
             }
             Row row = row(scan, m.group(1));
@@ -73,7 +75,7 @@ class InterfaceDetailsTableTest {
     @Test
     void loopbackMtuAndCountersGrowWithTrafficTheTestSends() throws Exception {
         long sysfsMtu = Long.parseLong(Files.readString(Path.of("/sys/class/net/lo/mtu")).strip());
-        Row before = row(Scan.of(new InterfaceDetailsTable(), List.of()), "lo");
+        Row before = row(TableScan.of(new InterfaceDetailsTable(), List.of()), "lo");
         assertThat(before.get(InterfaceDetailsTable.MTU)).isEqualTo(sysfsMtu);
 
         int packets = 25;
@@ -86,7 +88,7 @@ class InterfaceDetailsTableTest {
                 receiver.receive(new DatagramPacket(new byte[size], size));
             }
         }
-        Row after = row(Scan.of(new InterfaceDetailsTable(), List.of()), "lo");
+        Row after = row(TableScan.of(new InterfaceDetailsTable(), List.of()), "lo");
 
         assertThat(delta(before, after, InterfaceDetailsTable.IPACKETS)).isGreaterThanOrEqualTo(packets);
         assertThat(delta(before, after, InterfaceDetailsTable.OPACKETS)).isGreaterThanOrEqualTo(packets);
@@ -96,10 +98,10 @@ class InterfaceDetailsTableTest {
 
     @Test
     void fixtureTreeGivesOneRowPerDevice() throws Exception {
-        Scan scan = Scan.of(new InterfaceDetailsTable(Fixtures.path("sys-class-net")), List.of());
+        TableScan scan = TableScan.of(new InterfaceDetailsTable(Fixtures.path("sys-class-net")), List.of());
 
         assertThat(scan.column(InterfaceDetailsTable.INTERFACE)).containsExactly("lo", "ifb0", "eth0");
-        Row eth0 = scan.rows.get(2);
+        Row eth0 = scan.rows().get(2);
         assertThat(eth0.get(InterfaceDetailsTable.IPACKETS)).isEqualTo(1007L);
         assertThat(eth0.get(InterfaceDetailsTable.COLLISIONS)).isEqualTo(9007L);
         assertThat(eth0.get(InterfaceDetailsTable.LINK_SPEED)).isEqualTo(10000L);
@@ -110,8 +112,8 @@ class InterfaceDetailsTableTest {
         return (long) after.get(column) - (long) before.get(column);
     }
 
-    private static Row row(Scan scan, String name) {
-        return scan.rows.stream().filter(r -> name.equals(r.get(InterfaceDetailsTable.INTERFACE))).findFirst()
+    private static Row row(TableScan scan, String name) {
+        return scan.rows().stream().filter(r -> name.equals(r.get(InterfaceDetailsTable.INTERFACE))).findFirst()
                 .orElseThrow(() -> new AssertionError("no row for interface " + name));
     }
 }

@@ -1,5 +1,7 @@
 package dev.vigil.tables.network;
 
+import dev.vigil.testkit.TableScan;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -44,7 +46,7 @@ class RoutesTableTest {
 
     @Test
     void mainTableRoutesMatchIpRoute() throws Exception {
-        Scan scan = Scan.of(new RoutesTable(), List.of());
+        TableScan scan = TableScan.of(new RoutesTable(), List.of());
         for (String family : List.of("-4", "-6")) {
             List<IpRoute> ipRoutes = IpRoute.parse(HostCommands.run("ip", family, "route", "show"));
             assertThat(ipRoutes).as("ip %s route lists routes", family).isNotEmpty();
@@ -56,7 +58,7 @@ class RoutesTableTest {
                 String destination = r.dst().equals("default") ? (v4 ? "0.0.0.0" : "::") : r.dst().split("/")[0];
                 long prefix = r.dst().equals("default") ? 0
                         : r.dst().contains("/") ? Long.parseLong(r.dst().split("/")[1]) : (v4 ? 32 : 128);
-                assertThat(scan.rows).as("%s from ip %s route", r, family).anySatisfy(row -> {
+                assertThat(scan.rows()).as("%s from ip %s route", r, family).anySatisfy(row -> {
                     assertThat(row.get(RoutesTable.DESTINATION)).isEqualTo(destination);
                     assertThat(row.get(RoutesTable.NETMASK)).isEqualTo(prefix);
                     assertThat(row.get(RoutesTable.GATEWAY)).isEqualTo(r.via());
@@ -70,12 +72,12 @@ class RoutesTableTest {
 
     @Test
     void ipv6LocalRoutesAreTypedLocal() throws Exception {
-        Scan scan = Scan.of(new RoutesTable(), List.of());
+        TableScan scan = TableScan.of(new RoutesTable(), List.of());
         List<IpRoute> local = IpRoute.parse(HostCommands.run("ip", "-6", "route", "show", "table", "local"));
         assertThat(local).as("ip -6 route show table local").isNotEmpty();
         for (IpRoute r : local) {
             if (r.type().equals("local")) {
-                assertThat(scan.rows).as("%s", r).anySatisfy(row -> {
+                assertThat(scan.rows()).as("%s", r).anySatisfy(row -> {
                     assertThat(row.get(RoutesTable.DESTINATION)).isEqualTo(r.dst());
                     assertThat(row.get(RoutesTable.TYPE)).isEqualTo("local");
                     assertThat(row.get(RoutesTable.INTERFACE)).isEqualTo(r.dev());
@@ -86,9 +88,9 @@ class RoutesTableTest {
 
     @Test
     void readsBothListingsOfAProcNetDirectory() throws Exception {
-        Scan scan = Scan.of(new RoutesTable(Fixtures.path("proc-net")), List.of());
+        TableScan scan = TableScan.of(new RoutesTable(Fixtures.path("proc-net")), List.of());
 
-        assertThat(scan.rows).hasSize(12);
+        assertThat(scan.rows()).hasSize(12);
         assertThat(scan.column(RoutesTable.SOURCE)).containsOnlyNulls();
         assertThat(scan.column(RoutesTable.HOPCOUNT)).containsOnlyNulls();
     }
