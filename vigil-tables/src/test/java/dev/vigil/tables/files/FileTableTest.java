@@ -79,7 +79,7 @@ class FileTableTest {
         long major = Long.parseLong(majorMinor[0], 16);
         long minor = Long.parseLong(majorMinor[1], 16);
 
-        Row row = TableScan.of(table, List.of(eq(FileTable.PATH, "/dev/null"))).rows.getFirst();
+        Row row = TableScan.of(table, List.of(eq(FileTable.PATH, "/dev/null"))).rows().getFirst();
 
         assertThat(row.get(FileTable.TYPE)).isEqualTo("character");
         // gnu_dev_makedev(3)

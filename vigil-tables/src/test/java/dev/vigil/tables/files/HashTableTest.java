@@ -44,7 +44,7 @@ class HashTableTest {
         Path file = Files.writeString(dir.resolve("f"), "vigil");
 
         Row row = TableScan.of(table, List.of(eq(HashTable.PATH, file.toString())),
-                List.of(HashTable.PATH, HashTable.SHA1)).rows.getFirst();
+                List.of(HashTable.PATH, HashTable.SHA1)).rows().getFirst();
 
         assertThat(row.get(HashTable.SHA1)).isEqualTo(hex("SHA-1", "vigil".getBytes()));
         assertThat(row.get(HashTable.MD5)).isNull();
