@@ -1,0 +1,86 @@
+package dev.vigil.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One tracer's runs over the rounds of a benchmark, or why it could not run. Aggregates by median (these machines
+ * are noisy) and events by sum (loss anywhere shows).
+ */
+final class Measurements {
+    final String tracer;
+    final List<Run> runs = new ArrayList<>();
+    private final List<Integer> rounds = new ArrayList<>();
+    String unavailable;
+
+    Measurements(String tracer) {
+        this.tracer = tracer;
+    }
+
+    /** Runs body once; on failure keeps the first reason and the row shows it instead of figures. */
+    void measure(int round, Body body) {
+        try {
+            runs.add(body.run());
+            rounds.add(round);
+        } catch (Exception e) {
+            if (unavailable == null) {
+                unavailable = e.getMessage();
+            }
+            SensorBenchmark.progress(tracer + " unavailable: " + e.getMessage());
+        }
+    }
+
+    interface Body {
+        Run run() throws Exception;
+    }
+
+    boolean measured() {
+        return !runs.isEmpty();
+    }
+
+    double medianValue() {
+        return Stats.median(runs.stream().mapToDouble(Run::value).toArray());
+    }
+
+    /** Median over rounds of this value / baseline value of the same round (rounds where both ran). */
+    double medianRatio(List<Double> baselinePerRound) {
+        double[] ratios = new double[runs.size()];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = runs.get(i).value() / baselinePerRound.get(rounds.get(i));
+        }
+        return Stats.median(ratios);
+    }
+
+    long totalEvents() {
+        return runs.stream().mapToLong(Run::events).sum();
+    }
+
+    long totalExpected() {
+        return runs.stream().mapToLong(Run::expected).sum();
+    }
+
+    long totalDrops() {
+        return runs.stream().mapToLong(Run::drops).sum();
+    }
+
+    double medianCpuSeconds() {
+        return Stats.median(runs.stream().mapToDouble(r -> r.cpuNanos() / 1e9).toArray());
+    }
+
+    boolean untraced() {
+        return runs.getFirst().events() < 0;
+    }
+
+    String events() {
+        return untraced() ? "-" : String.format(Locale.ROOT, "%,d/%,d", totalEvents(), totalExpected());
+    }
+
+    String drops() {
+        return untraced() || runs.getFirst().drops() < 0 ? "-" : String.format(Locale.ROOT, "%,d", totalDrops());
+    }
+
+    String cpu() {
+        return untraced() ? "-" : String.format(Locale.ROOT, "%.2f s", medianCpuSeconds());
+    }
+}
