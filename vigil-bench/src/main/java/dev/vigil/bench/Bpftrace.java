@@ -84,6 +84,13 @@ final class Bpftrace implements AutoCloseable {
         }
     }
 
+    /** How bpftrace ended, for error messages: its exit status and what it said on stderr. */
+    String exitDescription() throws IOException {
+        String status = process.isAlive() ? "still running" : "exit status " + process.exitValue();
+        String said = errors();
+        return said.isEmpty() ? status : status + ": " + said;
+    }
+
     /** Events bpftrace reported lost ("Lost N events" on stderr). */
     long lostEvents() throws IOException {
         long lost = 0;

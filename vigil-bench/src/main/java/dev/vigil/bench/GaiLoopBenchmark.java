@@ -87,8 +87,12 @@ final class GaiLoopBenchmark {
         } finally {
             tracer.close();
         }
+        long entries = tracer.mapCount("calls");
         long returns = tracer.mapCount("returns");
-        return new Run(l.nanosPerCall(), Math.min(tracer.mapCount("calls"), returns), l.totalCalls(), 0, cpuNanos, -1);
+        if (entries < 0 || returns < 0) {
+            throw new IOException("bpftrace printed no counts at exit (" + tracer.exitDescription() + ")");
+        }
+        return new Run(l.nanosPerCall(), Math.min(entries, returns), l.totalCalls(), 0, cpuNanos, -1);
     }
 
     /** The libc the binary is linked against, from ldd(1). */

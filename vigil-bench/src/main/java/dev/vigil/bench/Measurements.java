@@ -10,20 +10,29 @@ import java.util.Locale;
  */
 final class Measurements {
     final String tracer;
+    private final String unit;
     final List<Run> runs = new ArrayList<>();
     private final List<Integer> rounds = new ArrayList<>();
     String unavailable;
+    int failures;
 
-    Measurements(String tracer) {
+    /** @param unit of Run.value, for progress lines: "ms" (exec storm) or "ns/call" (getaddrinfo) */
+    Measurements(String tracer, String unit) {
         this.tracer = tracer;
+        this.unit = unit;
     }
 
     /** Runs body once; on failure keeps the first reason and the row shows it instead of figures. */
     void measure(int round, Body body) {
         try {
-            runs.add(body.run());
+            Run run = body.run();
+            runs.add(run);
             rounds.add(round);
+            SensorBenchmark.progress(String.format(java.util.Locale.ROOT, "  %s: %.1f %s%s", tracer, run.value(), unit,
+                    run.events() < 0 ? "" : String.format(java.util.Locale.ROOT, ", events %d/%d, drops %d, cpu %.2f s",
+                            run.events(), run.expected(), run.drops(), run.cpuNanos() / 1e9)));
         } catch (Exception e) {
+            failures++;
             if (unavailable == null) {
                 unavailable = e.getMessage();
             }
@@ -33,6 +42,12 @@ final class Measurements {
 
     interface Body {
         Run run() throws Exception;
+    }
+
+    /** For a row with figures: the rounds that failed and the first reason; "" if none failed. */
+    String failureNote() {
+        return failures == 0 ? "" : String.format(java.util.Locale.ROOT, "  (%d of %d runs failed: %s)", failures,
+                failures + runs.size(), unavailable);
     }
 
     boolean measured() {

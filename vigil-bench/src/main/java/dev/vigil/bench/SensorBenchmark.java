@@ -77,11 +77,11 @@ public final class SensorBenchmark {
         } catch (Exception e) {
             progress("warm-up failed: " + e.getMessage());
         }
-        Measurements before = new Measurements("none (before)");
-        Measurements vigil = new Measurements("vigil sensors (all, batched)");
-        Measurements bpftrace = new Measurements("bpftrace printf each exec > /dev/null");
-        Measurements audit = new Measurements("auditd + execve rule");
-        Measurements after = new Measurements("none (after)");
+        Measurements before = new Measurements("none (before)", "ms");
+        Measurements vigil = new Measurements("vigil sensors (all, batched)", "ms");
+        Measurements bpftrace = new Measurements("bpftrace printf each exec > /dev/null", "ms");
+        Measurements audit = new Measurements("auditd + execve rule", "ms");
+        Measurements after = new Measurements("none (after)", "ms");
         List<Double> baselines = new ArrayList<>();
         for (int round = 0; round < o.stormRounds(); round++) {
             int r = round;
@@ -115,7 +115,8 @@ public final class SensorBenchmark {
             }
             lines.add(String.format(Locale.ROOT, "%-40s %8.2f s %8.2fx %18s %8s %11s%s", m.tracer, m.medianValue() / 1000,
                     m.medianRatio(baselines), m.events(), m.drops(), m.cpu(),
-                    m == bpftrace ? "  (events = execs - lost: output discarded)" : m == audit ? "  (CPU: auditd + kauditd)" : ""));
+                    (m == bpftrace ? "  (events = execs - lost: output discarded)" : m == audit ? "  (CPU: auditd + kauditd)" : "")
+                            + m.failureNote()));
         }
         lines.add("");
         if (vigil.measured()) {
@@ -154,9 +155,9 @@ public final class SensorBenchmark {
         } catch (Exception e) {
             progress("warm-up failed: " + e.getMessage());
         }
-        Measurements none = new Measurements("none");
-        Measurements vigil = new Measurements("vigil dns sensor (batched)");
-        Measurements bpftrace = new Measurements("bpftrace uprobe+uretprobe count()");
+        Measurements none = new Measurements("none", "ns/call");
+        Measurements vigil = new Measurements("vigil dns sensor (batched)", "ns/call");
+        Measurements bpftrace = new Measurements("bpftrace uprobe+uretprobe count()", "ns/call");
         for (int round = 0; round < o.gaiRounds(); round++) {
             int r = round;
             String tag = "getaddrinfo round " + (round + 1) + "/" + o.gaiRounds() + ": ";
@@ -179,7 +180,7 @@ public final class SensorBenchmark {
                 continue;
             }
             lines.add(String.format(Locale.ROOT, "%-40s %7.0f ns %+7.0f ns %20s %8s %11s", m.tracer, m.medianValue(),
-                    m.medianValue() - base, m.events(), m.drops(), m.cpu()));
+                    m.medianValue() - base, m.events(), m.drops(), m.cpu()) + m.failureNote());
         }
         lines.add("");
         if (vigil.measured() && bpftrace.measured() && none.measured()) {
