@@ -1,0 +1,101 @@
+package dev.vigil.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One tracer's runs over the rounds of a benchmark, or why it could not run. Aggregates by median (these machines
+ * are noisy) and events by sum (loss anywhere shows).
+ */
+final class Measurements {
+    final String tracer;
+    private final String unit;
+    final List<Run> runs = new ArrayList<>();
+    private final List<Integer> rounds = new ArrayList<>();
+    String unavailable;
+    int failures;
+
+    /** @param unit of Run.value, for progress lines: "ms" (exec storm) or "ns/call" (getaddrinfo) */
+    Measurements(String tracer, String unit) {
+        this.tracer = tracer;
+        this.unit = unit;
+    }
+
+    /** Runs body once; on failure keeps the first reason and the row shows it instead of figures. */
+    void measure(int round, Body body) {
+        try {
+            Run run = body.run();
+            runs.add(run);
+            rounds.add(round);
+            SensorBenchmark.progress(String.format(java.util.Locale.ROOT, "  %s: %.1f %s%s", tracer, run.value(), unit,
+                    run.events() < 0 ? "" : String.format(java.util.Locale.ROOT, ", events %d/%d, drops %d, cpu %.2f s",
+                            run.events(), run.expected(), run.drops(), run.cpuNanos() / 1e9)));
+        } catch (Exception e) {
+            failures++;
+            if (unavailable == null) {
+                unavailable = e.getMessage();
+            }
+            SensorBenchmark.progress(tracer + " unavailable: " + e.getMessage());
+        }
+    }
+
+    interface Body {
+        Run run() throws Exception;
+    }
+
+    /** For a row with figures: the rounds that failed and the first reason; "" if none failed. */
+    String failureNote() {
+        return failures == 0 ? "" : String.format(java.util.Locale.ROOT, "  (%d of %d runs failed: %s)", failures,
+                failures + runs.size(), unavailable);
+    }
+
+    boolean measured() {
+        return !runs.isEmpty();
+    }
+
+    double medianValue() {
+        return Stats.median(runs.stream().mapToDouble(Run::value).toArray());
+    }
+
+    /** Median over rounds of this value / baseline value of the same round (rounds where both ran). */
+    double medianRatio(List<Double> baselinePerRound) {
+        double[] ratios = new double[runs.size()];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = runs.get(i).value() / baselinePerRound.get(rounds.get(i));
+        }
+        return Stats.median(ratios);
+    }
+
+    long totalEvents() {
+        return runs.stream().mapToLong(Run::events).sum();
+    }
+
+    long totalExpected() {
+        return runs.stream().mapToLong(Run::expected).sum();
+    }
+
+    long totalDrops() {
+        return runs.stream().mapToLong(Run::drops).sum();
+    }
+
+    double medianCpuSeconds() {
+        return Stats.median(runs.stream().mapToDouble(r -> r.cpuNanos() / 1e9).toArray());
+    }
+
+    boolean untraced() {
+        return runs.getFirst().events() < 0;
+    }
+
+    String events() {
+        return untraced() ? "-" : String.format(Locale.ROOT, "%,d/%,d", totalEvents(), totalExpected());
+    }
+
+    String drops() {
+        return untraced() || runs.getFirst().drops() < 0 ? "-" : String.format(Locale.ROOT, "%,d", totalDrops());
+    }
+
+    String cpu() {
+        return untraced() ? "-" : String.format(Locale.ROOT, "%.2f s", medianCpuSeconds());
+    }
+}

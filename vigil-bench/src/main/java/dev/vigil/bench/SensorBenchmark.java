@@ -1,0 +1,203 @@
+package dev.vigil.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The sensors' benchmarks, each tracer measured side by side with no tracer in the same run:
+ * <ol>
+ *   <li>an exec storm (bench/c/exec_storm.c) with no tracer (before and after, to show the noise), Vigil's sensors,
+ *       bpftrace printing every exec, and auditd with an execve rule;</li>
+ *   <li>a getaddrinfo loop (bench/c/gai_loop.c) with no tracer, Vigil's DNS sensor, and a bare bpftrace
+ *       uprobe+uretprobe count() on the same function;</li>
+ *   <li>the agent's CPU per 1,000 events delivered into the event store, from the storm under Vigil.</li>
+ * </ol>
+ * Usage: {@code SensorBenchmark OUT_DIR EXEC_STORM GAI_LOOP [--execs N] [--loops N] [--storm-rounds N]
+ * [--calls N] [--gai-rounds N] [storm|gai ...]}. Progress on stderr, the tables on stdout. Root only.
+ */
+public final class SensorBenchmark {
+    private SensorBenchmark() {
+    }
+
+    /** What to run, from the command line. */
+    record Options(int execs, int loops, int stormRounds, int calls, int gaiRounds, List<String> parts) {
+        static Options parse(List<String> args) {
+            int execs = 20_000;
+            int loops = 2;
+            int stormRounds = 3;
+            int calls = 200_000;
+            int gaiRounds = 5;
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i);
+                switch (a) {
+                    case "--execs" -> execs = Integer.parseInt(args.get(++i));
+                    case "--loops" -> loops = Integer.parseInt(args.get(++i));
+                    case "--storm-rounds" -> stormRounds = Integer.parseInt(args.get(++i));
+                    case "--calls" -> calls = Integer.parseInt(args.get(++i));
+                    case "--gai-rounds" -> gaiRounds = Integer.parseInt(args.get(++i));
+                    case "storm", "gai" -> parts.add(a);
+                    default -> throw new IllegalArgumentException("unknown argument " + a
+                            + ": --execs N, --loops N, --storm-rounds N, --calls N, --gai-rounds N, storm, gai");
+                }
+            }
+            return new Options(execs, loops, stormRounds, calls, gaiRounds, parts.isEmpty() ? List.of("storm", "gai") : parts);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 3) {
+            System.err.println("usage: SensorBenchmark OUT_DIR EXEC_STORM GAI_LOOP [--execs N] [--loops N] "
+                    + "[--storm-rounds N] [--calls N] [--gai-rounds N] [storm|gai ...]");
+            System.exit(2);
+        }
+        Path out = Path.of(args[0]);
+        Files.createDirectories(out);
+        Options options = Options.parse(List.of(args).subList(3, args.length));
+        List<String> report = new ArrayList<>();
+        if (options.parts().contains("storm")) {
+            report.addAll(execStorm(new ExecStormBenchmark(Path.of(args[1]), out, options.execs(), options.loops()), options));
+        }
+        if (options.parts().contains("gai")) {
+            report.addAll(gaiLoop(new GaiLoopBenchmark(Path.of(args[2]), out, options.calls()), options));
+        }
+        System.out.println();
+        report.forEach(System.out::println);
+    }
+
+    private static List<String> execStorm(ExecStormBenchmark bench, Options o) throws Exception {
+        progress(String.format(Locale.ROOT, "exec storm: %,d execs of /bin/true in %d loops, %d rounds of "
+                + "none, vigil, bpftrace, auditd, none", o.execs(), o.loops(), o.stormRounds()));
+        progress("warming up Vigil's sensors (JIT) with a storm of " + Math.max(1, o.execs() / 10) + " execs");
+        try {
+            bench.vigil(Math.max(1, o.execs() / 10));
+        } catch (Exception e) {
+            progress("warm-up failed: " + e.getMessage());
+        }
+        Measurements before = new Measurements("none (before)", "ms");
+        Measurements vigil = new Measurements("vigil sensors (all, batched)", "ms");
+        Measurements bpftrace = new Measurements("bpftrace printf each exec > /dev/null", "ms");
+        Measurements audit = new Measurements("auditd + execve rule", "ms");
+        Measurements after = new Measurements("none (after)", "ms");
+        List<Double> baselines = new ArrayList<>();
+        for (int round = 0; round < o.stormRounds(); round++) {
+            int r = round;
+            String tag = "exec storm round " + (round + 1) + "/" + o.stormRounds() + ": ";
+            progress(tag + "no tracer");
+            before.measure(r, bench::none);
+            progress(tag + "vigil");
+            vigil.measure(r, () -> bench.vigil(o.execs()));
+            progress(tag + "bpftrace");
+            bpftrace.measure(r, bench::bpftrace);
+            progress(tag + "auditd");
+            audit.measure(r, bench::audit);
+            progress(tag + "no tracer");
+            after.measure(r, bench::none);
+            if (before.runs.size() <= r || after.runs.size() <= r) {
+                throw new IllegalStateException("the exec storm failed without a tracer: "
+                        + (before.unavailable != null ? before.unavailable : after.unavailable));
+            }
+            baselines.add((before.runs.get(r).value() + after.runs.get(r).value()) / 2);
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "exec storm: %,d fork+exec of /bin/true in %d parallel loops; medians of %d rounds; "
+                + "slowdown vs the mean of the round's no-tracer runs; events and drops summed over rounds",
+                o.execs(), o.loops(), o.stormRounds()));
+        lines.add(String.format(Locale.ROOT, "%-40s %10s %9s %18s %8s %11s", "tracer", "wall", "slowdown", "events",
+                "drops", "tracer CPU"));
+        for (Measurements m : List.of(before, vigil, bpftrace, audit, after)) {
+            if (!m.measured()) {
+                lines.add(String.format(Locale.ROOT, "%-40s unavailable: %s", m.tracer, m.unavailable));
+                continue;
+            }
+            lines.add(String.format(Locale.ROOT, "%-40s %8.2f s %8.2fx %18s %8s %11s%s", m.tracer, m.medianValue() / 1000,
+                    m.medianRatio(baselines), m.events(), m.drops(), m.cpu(),
+                    (m == bpftrace ? "  (events = execs - lost: output discarded)" : m == audit ? "  (CPU: auditd + kauditd)" : "")
+                            + m.failureNote()));
+        }
+        lines.add("");
+        if (vigil.measured()) {
+            long delivered = vigil.runs.stream().mapToLong(Run::delivered).sum();
+            double cpu = vigil.runs.stream().mapToLong(Run::cpuNanos).sum() / 1e9;
+            lines.add(String.format(Locale.ROOT, "agent CPU per 1,000 events delivered into the event store: %.4f s "
+                    + "(exec storm under Vigil: %,d events of every kind in %.2f s of JVM CPU)", cpu / delivered * 1000,
+                    delivered, cpu));
+        }
+        lines.add("targets: zero loss (vigil " + lossVerdict(vigil) + "); slowdown no worse than bpftrace's ("
+                + compare(vigil, bpftrace, baselines) + "); far below auditd's (" + compare(vigil, audit, baselines) + ")");
+        lines.add("");
+        return lines;
+    }
+
+    private static String lossVerdict(Measurements m) {
+        if (!m.measured()) {
+            return "not measured";
+        }
+        return m.totalEvents() == m.totalExpected() && m.totalDrops() == 0 ? "met" : "MISSED";
+    }
+
+    private static String compare(Measurements vigil, Measurements other, List<Double> baselines) {
+        if (!vigil.measured() || !other.measured()) {
+            return "not measured";
+        }
+        return String.format(Locale.ROOT, "%.2fx vs %.2fx", vigil.medianRatio(baselines), other.medianRatio(baselines));
+    }
+
+    private static List<String> gaiLoop(GaiLoopBenchmark bench, Options o) throws Exception {
+        progress(String.format(Locale.ROOT, "getaddrinfo loop: %,d calls, %d rounds of none, vigil dns, bpftrace",
+                o.calls(), o.gaiRounds()));
+        progress("warming up Vigil's DNS sensor (JIT) with " + Math.max(1, o.calls() / 10) + " calls");
+        try {
+            bench.vigil(Math.max(1, o.calls() / 10));
+        } catch (Exception e) {
+            progress("warm-up failed: " + e.getMessage());
+        }
+        Measurements none = new Measurements("none", "ns/call");
+        Measurements vigil = new Measurements("vigil dns sensor (batched)", "ns/call");
+        Measurements bpftrace = new Measurements("bpftrace uprobe+uretprobe count()", "ns/call");
+        for (int round = 0; round < o.gaiRounds(); round++) {
+            int r = round;
+            String tag = "getaddrinfo round " + (round + 1) + "/" + o.gaiRounds() + ": ";
+            progress(tag + "no tracer");
+            none.measure(r, bench::none);
+            progress(tag + "vigil");
+            vigil.measure(r, () -> bench.vigil(o.calls()));
+            progress(tag + "bpftrace");
+            bpftrace.measure(r, bench::bpftrace);
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "getaddrinfo(\"localhost\") loop: %,d calls (+1,000 warm-up, traced too); "
+                + "medians of %d rounds; events and drops summed over rounds", o.calls(), o.gaiRounds()));
+        lines.add(String.format(Locale.ROOT, "%-40s %10s %10s %20s %8s %11s", "tracer", "per call", "overhead",
+                "events", "drops", "tracer CPU"));
+        double base = none.measured() ? none.medianValue() : Double.NaN;
+        for (Measurements m : List.of(none, vigil, bpftrace)) {
+            if (!m.measured()) {
+                lines.add(String.format(Locale.ROOT, "%-40s unavailable: %s", m.tracer, m.unavailable));
+                continue;
+            }
+            lines.add(String.format(Locale.ROOT, "%-40s %7.0f ns %+7.0f ns %20s %8s %11s", m.tracer, m.medianValue(),
+                    m.medianValue() - base, m.events(), m.drops(), m.cpu()) + m.failureNote());
+        }
+        lines.add("");
+        if (vigil.measured() && bpftrace.measured() && none.measured()) {
+            double ratio = (vigil.medianValue() - base) / (bpftrace.medianValue() - base);
+            lines.add(String.format(Locale.ROOT, "per-call overhead, vigil / bare bpftrace pair: %.2fx (target <= 1.5x: %s)",
+                    ratio, ratio <= 1.5 ? "met" : "MISSED"));
+        }
+        if (vigil.measured()) {
+            long delivered = vigil.runs.stream().mapToLong(Run::delivered).sum();
+            double cpu = vigil.runs.stream().mapToLong(Run::cpuNanos).sum() / 1e9;
+            lines.add(String.format(Locale.ROOT, "agent CPU per 1,000 DNS events delivered into the event store: %.4f s "
+                    + "(%,d events in %.2f s of JVM CPU)", cpu / delivered * 1000, delivered, cpu));
+        }
+        return lines;
+    }
+
+    static void progress(String message) {
+        System.err.println("bench: " + message);
+    }
+}
