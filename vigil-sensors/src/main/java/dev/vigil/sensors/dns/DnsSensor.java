@@ -1,5 +1,6 @@
 package dev.vigil.sensors.dns;
 
+import dev.vigil.sensors.ProcessExecutables;
 import dev.vigil.bpf.BpfException;
 import dev.vigil.bpf.BpfObject;
 import dev.vigil.bpf.HookKind;
@@ -10,7 +11,6 @@ import dev.vigil.sensors.WallClock;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
  * not seen.
  */
 public final class DnsSensor extends BpfSensor<DnsEvent> {
+    private final ProcessExecutables executables = new ProcessExecutables();
     public static final String NAME = "dns";
     /** How often libcs mapped since the last scan are looked for. */
     public static final Duration RESCAN_PERIOD = Duration.ofSeconds(30);
@@ -160,14 +161,7 @@ public final class DnsSensor extends BpfSensor<DnsEvent> {
     @Override
     protected DnsEvent decode(byte[] record) throws MalformedRecordException {
         DnsEvent event = decoder.decode(record);
-        return event.withPath(executable(event.pid()));
+        return event.withPath(executables.path(event.pid()));
     }
 
-    private static String executable(int pid) {
-        try {
-            return Files.readSymbolicLink(Path.of("/proc", Integer.toString(pid), "exe")).toString();
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.sensors.socket;
 
+import dev.vigil.sensors.ProcessExecutables;
 import dev.vigil.bpf.BpfException;
 import dev.vigil.bpf.BpfObject;
 import dev.vigil.bpf.HookKind;
@@ -8,9 +9,6 @@ import dev.vigil.sensors.EventStore;
 import dev.vigil.sensors.MalformedRecordException;
 import dev.vigil.sensors.WallClock;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -20,6 +18,7 @@ import java.util.List;
  * Failed accepts (a non-blocking accept with nobody waiting) are not reported; failed connects and binds are.
  */
 public final class SocketSensor extends BpfSensor<SocketEvent> {
+    private final ProcessExecutables executables = new ProcessExecutables();
     public static final String NAME = "socket";
     private static final String[] SYSCALLS = {"connect", "accept", "accept4", "bind", "listen"};
 
@@ -70,15 +69,7 @@ public final class SocketSensor extends BpfSensor<SocketEvent> {
     @Override
     protected SocketEvent decode(byte[] record) throws MalformedRecordException {
         SocketEvent event = decoder.decode(record);
-        return event.withPath(executable(event.pid()));
+        return event.withPath(executables.path(event.pid()));
     }
 
-    /** The process's executable (proc(5) /proc/[pid]/exe), or null if it is gone or unreadable. */
-    static String executable(int pid) {
-        try {
-            return Files.readSymbolicLink(Path.of("/proc", Integer.toString(pid), "exe")).toString();
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
 }
