@@ -2,24 +2,55 @@ package dev.vigil.cli;
 
 import picocli.CommandLine;
 
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Supplier;
+
 /** Entry point of the {@code vigil} command. */
 public final class Main {
+    /**
+     * Sub-commands that can be built alone: picocli builds its model of a command by reflection, which costs a
+     * one-shot query more than its SQL does, so only the command being run is built.
+     */
+    private static final Map<String, Supplier<CommandLine>> SUBCOMMANDS = Map.of(
+            "query", QueryCommand::commandLine,
+            "shell", () -> new CommandLine(new ShellCommand()),
+            "trace", () -> new CommandLine(new TraceCommand()),
+            "docs", () -> new CommandLine(new DocsCommand()));
+
     private Main() {
     }
 
     public static void main(String[] args) {
-        if (System.getenv("VIGIL_NO_WARMUP") == null) dev.vigil.sql.Engine.prepareInBackground();
         StartupTrace.mark("main entered");
+        if ((args.length == 0 || !args[0].equals("trace")) && System.getenv("VIGIL_NO_WARMUP") == null) {
+            dev.vigil.sql.Engine.prepareInBackground();
+        }
         System.exit(run(args));
     }
 
     /** Runs the command line and returns the exit status, without exiting (for tests). */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new VigilCommand());
+        if (args.length > 0 && args[0].equals("query")) {
+            QueryCommand simple = QueryCommand.parseSimple(Arrays.copyOfRange(args, 1, args.length));
+            if (simple != null) {
+                StartupTrace.mark("command line parsed without picocli");
+                try {
+                    return simple.call();
+                } catch (Exception e) {
+                    System.err.println("vigil: " + e.getMessage());
+                    return 1;
+                }
+            }
+        }
+        Supplier<CommandLine> sub = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
+        CommandLine cli = sub == null ? new CommandLine(new VigilCommand()).addSubcommand("query", QueryCommand.commandLine())
+                : sub.get().setCommandName("vigil " + args[0]);
+        StartupTrace.mark("command model built");
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("vigil: " + e.getMessage());
             return 1;
         });
-        return cli.execute(args);
+        return cli.execute(sub == null ? args : Arrays.copyOfRange(args, 1, args.length));
     }
 }

@@ -4,10 +4,10 @@ import picocli.CommandLine.Command;
 
 import java.util.concurrent.Callable;
 
-/** {@code vigil}: with no sub-command, the interactive shell. */
+/** {@code vigil}: with no sub-command, the interactive shell. {@code query} is added by {@link Main}. */
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Vigil: ask your Linux hosts questions in SQL (osquery's dialect and tables).",
-        subcommands = {ShellCommand.class, QueryCommand.class, TraceCommand.class, DocsCommand.class})
+        subcommands = {ShellCommand.class, TraceCommand.class, DocsCommand.class})
 final class VigilCommand implements Callable<Integer> {
 
     @Override

@@ -56,6 +56,10 @@ class CommandLineTest {
         assertThat(flags.status()).isEqualTo(2);
         assertThat(flags.err()).contains("choose one of --json, --csv");
         assertThat(vigil("", "query").err()).contains("no SQL given");
+        Run unknown = vigil(null, "query", "--jsn", "select 1");
+        assertThat(unknown.status()).isEqualTo(2);
+        assertThat(unknown.err()).contains("Unknown option: '--jsn'");
+        assertThat(vigil(null, "query", "--help").out()).contains("Usage: vigil query", "--[no-]header");
     }
 
     @Test
