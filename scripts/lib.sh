@@ -68,8 +68,8 @@ maven() {
 # True when no build exists or a source, pom or BPF program is newer than the last build.
 build_is_stale() {
   [ -f "$VIGIL_STAMP" ] || return 0
-  [ -n "$(find "$VIGIL_ROOT" -path "$VIGIL_ROOT/.git" -prune -o \( -path '*/src/*' -o -name pom.xml \) \
-      -newer "$VIGIL_STAMP" -type f -print -quit)" ]
+  [ -n "$(find "$VIGIL_ROOT"/pom.xml "$VIGIL_ROOT"/vigil-*/pom.xml "$VIGIL_ROOT"/vigil-*/src \
+      -newer "$VIGIL_STAMP" -type f -print -quit 2>/dev/null)" ]
 }
 
 build_if_stale() {

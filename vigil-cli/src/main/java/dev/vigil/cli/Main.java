@@ -23,9 +23,6 @@ public final class Main {
 
     public static void main(String[] args) {
         StartupTrace.mark("main entered");
-        if ((args.length == 0 || !args[0].equals("trace")) && System.getenv("VIGIL_NO_WARMUP") == null) {
-            dev.vigil.sql.Engine.prepareInBackground();
-        }
         System.exit(run(args));
     }
 

@@ -50,14 +50,6 @@ public final class Engine implements AutoCloseable {
         return functions;
     }
 
-    /**
-     * Starts creating the native bindings in the background; a command that will open a session soon calls this
-     * first to overlap that work with its own start-up. Optional and idempotent.
-     */
-    public static void prepareInBackground() {
-        dev.vigil.sql.sqlite.NativeWarmup.start();
-    }
-
     /** True if the SQL text ends with a complete statement (a ';' outside quotes and comments). */
     public static boolean isComplete(String sql) {
         return dev.vigil.sql.sqlite.SqliteConnection.isComplete(sql);
