@@ -2,10 +2,12 @@ package dev.vigil.cli;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,13 +41,16 @@ class TraceCommandTest {
     }
 
     @Test
-    void execAndExitOfAChildAppearAsJsonLines() throws Exception {
+    void execAndExitOfAChildAppearAsJsonLines(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "needs root for BPF");
         String marker = "vigil-trace-" + UUID.randomUUID();
-        Process trace = trace("exec", "exit", "--json", "--comm", "sh", "--duration", "20", "--count", "2");
+        // A shell under a name of its own, so --comm matches only the test's child.
+        String comm = "vt" + Long.toHexString(System.nanoTime() & 0xffffffffL);
+        Path shell = Files.createSymbolicLink(dir.resolve(comm), Path.of("/bin/sh"));
+        Process trace = trace("exec", "exit", "--json", "--comm", comm, "--duration", "20", "--count", "2");
         String started = awaitTracing(trace);
         assertThat(started).contains("tracing with process");
-        Process child = new ProcessBuilder("/bin/sh", "-c", "exit 3", marker).start();
+        Process child = new ProcessBuilder(shell.toString(), "-c", "exit 3", marker).start();
         assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(trace.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String out = new String(trace.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
