@@ -75,8 +75,15 @@ build_is_stale() {
 build_if_stale() {
   build_is_stale || return 0
   say "building Vigil (a first build downloads Maven artifacts and takes a few minutes)..."
-  (cd "$VIGIL_ROOT" && maven -q package -DskipTests -Dvigil.aot.skip=false) >&2 \
-    || die "the build failed: see the Maven output above"
+  local log="$VIGIL_ROOT/target/build.log"
+  mkdir -p "$VIGIL_ROOT/target"
+  # Progress: one line per module as Maven reaches it; the whole log is kept for when something fails.
+  if ! (cd "$VIGIL_ROOT" && maven --no-transfer-progress package -DskipTests -Dvigil.aot.skip=false) 2>&1 \
+      | tee "$log" | sed -un 's/^\[INFO\] Building \(Vigil.*\) [0-9].*/vigil:   building \1/p' >&2 \
+      || ! grep -q "BUILD SUCCESS" "$log"; then
+    grep -E "ERROR|FAIL" "$log" | head -40 >&2
+    die "the build failed: the full Maven log is in $log"
+  fi
   touch "$VIGIL_STAMP"
 }
 
