@@ -230,7 +230,13 @@ static __always_inline int finish(long ret)
             bpf_loop(ADDRS_MAX, hostent_step, &w, 0);
         }
     }
-    submit(r, sizeof(*r));
+    /* Only the answer slots in use go to the ring buffer: a record is 412 bytes for one answer, not 712. */
+    __u32 count = r->addr_count;
+    if (count > ADDRS_MAX)
+        count = ADDRS_MAX;
+    __u64 size = offsetof(struct dns_record, addrs) + count * sizeof(struct dns_address);
+    r->h.size = size;
+    submit(r, size);
     return 0;
 }
 

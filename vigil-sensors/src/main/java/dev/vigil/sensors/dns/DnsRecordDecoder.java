@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Decodes dns.bpf.c's struct dns_record (host byte order; addresses in network order) into {@link DnsEvent}s.
+ * Decodes dns.bpf.c's struct dns_record (host byte order; addresses in network order) into {@link DnsEvent}s. A
+ * record carries only the answer slots in use: its length is {@code ADDRS + addr_count * ADDR_SIZE} (records of
+ * the full {@code SIZE}, as earlier builds wrote them, decode too).
  * Pure; offsets are checked against the object's BTF by a test.
  */
 public final class DnsRecordDecoder {
@@ -39,14 +41,22 @@ public final class DnsRecordDecoder {
     }
 
     public DnsEvent decode(byte[] record) throws MalformedRecordException {
+        if (record.length < ADDRS || record.length > SIZE) {
+            throw new MalformedRecordException("not a DNS record: " + record.length + " bytes, expected "
+                    + ADDRS + " to " + SIZE);
+        }
         RecordReader r = new RecordReader(record);
-        if (r.u16(0) != RECORD_DNS || r.u32(4) != SIZE || record.length != SIZE) {
-            throw new MalformedRecordException("not a " + SIZE + "-byte DNS record: type " + r.u16(0) + ", "
-                    + record.length + " bytes");
+        if (r.u16(0) != RECORD_DNS || r.u32(4) != record.length) {
+            throw new MalformedRecordException("not a DNS record: type " + r.u16(0) + ", header size " + r.u32(4)
+                    + ", " + record.length + " bytes");
         }
         long count = r.u32(ADDR_COUNT);
         if (count > ADDRS_MAX) {
             throw new MalformedRecordException("DNS record with " + count + " addresses");
+        }
+        if (ADDRS + count * ADDR_SIZE > record.length) {
+            throw new MalformedRecordException("DNS record of " + record.length + " bytes cannot hold " + count
+                    + " addresses");
         }
         Set<String> addresses = new LinkedHashSet<>();
         for (int i = 0; i < count; i++) {

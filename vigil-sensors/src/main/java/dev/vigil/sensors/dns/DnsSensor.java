@@ -161,7 +161,7 @@ public final class DnsSensor extends BpfSensor<DnsEvent> {
     @Override
     protected DnsEvent decode(byte[] record) throws MalformedRecordException {
         DnsEvent event = decoder.decode(record);
-        return event.withPath(executables.path(event.pid()));
+        return event.withPath(executables.path(event.pid(), event.comm()));
     }
 
 }

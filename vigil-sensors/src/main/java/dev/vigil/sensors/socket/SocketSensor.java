@@ -69,7 +69,7 @@ public final class SocketSensor extends BpfSensor<SocketEvent> {
     @Override
     protected SocketEvent decode(byte[] record) throws MalformedRecordException {
         SocketEvent event = decoder.decode(record);
-        return event.withPath(executables.path(event.pid()));
+        return event.withPath(executables.path(event.pid(), event.comm()));
     }
 
 }

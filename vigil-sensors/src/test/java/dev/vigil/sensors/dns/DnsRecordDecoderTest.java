@@ -62,6 +62,19 @@ class DnsRecordDecoderTest {
     }
 
     @Test
+    void recordsCarryOnlyTheAnswerSlotsInUse() throws Exception {
+        byte[] full = fixture("dns-localhost.bin");
+        int count = full[DnsRecordDecoder.ADDR_COUNT];
+        byte[] compact = Arrays.copyOf(full, DnsRecordDecoder.ADDRS + count * DnsRecordDecoder.ADDR_SIZE);
+        java.nio.ByteBuffer.wrap(compact).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(4, compact.length);
+        assertThat(decoder.decode(compact)).isEqualTo(decoder.decode(full));
+        byte[] cut = Arrays.copyOf(compact, compact.length - 1);
+        java.nio.ByteBuffer.wrap(cut).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(4, cut.length);
+        assertThatThrownBy(() -> decoder.decode(cut)).hasMessageContaining("cannot hold " + count + " addresses");
+        assertThatThrownBy(() -> decoder.decode(new byte[3])).hasMessageContaining("not a DNS record: 3 bytes");
+    }
+
+    @Test
     void eaiNames() {
         assertThat(AddrinfoErrors.name(-3)).isEqualTo("EAI_AGAIN");
         assertThat(AddrinfoErrors.name(-999)).isEqualTo("EAI_-999");
