@@ -38,6 +38,17 @@ final class Handles<T> {
         return (T) value;
     }
 
+    /** How many handles are live; for leak tests. */
+    synchronized int size() {
+        int n = 0;
+        for (Object o : slots) {
+            if (o != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     synchronized void remove(long handle) {
         if (handle > 0 && handle < slots.length && slots[(int) handle] != null) {
             slots[(int) handle] = null;

@@ -73,6 +73,11 @@ public final class VirtualTableModule {
         handles.forEach(BINDINGS::remove);
     }
 
+    /** Live table bindings and cursors, for leak tests. */
+    static int liveHandles() {
+        return BINDINGS.size() + CURSORS.size();
+    }
+
     // ---- upcalls -------------------------------------------------------------------------------------------
 
     private static int xConnect(MemorySegment db, MemorySegment aux, int argc, MemorySegment argv,
