@@ -35,7 +35,12 @@ public final class EventStore<E> {
     private final long expiryMillis;
     private final Clock clock;
     private final ArrayDeque<Stored<E>> events = new ArrayDeque<>();
-    private final Map<String, Long> readerPositions = new HashMap<>();
+    /** Where each named reader's current window lies: eids in (from, to], fixed for the run that set it. */
+    private record Window(long run, long from, long to) {
+    }
+
+    private final Map<String, Window> readers = new HashMap<>();
+    private long anonymousRuns = -1; // runs of since(String), kept apart from callers' run numbers (positive)
     private long nextEid = 1;
     private long evicted;
     private long expired;
@@ -81,18 +86,33 @@ public final class EventStore<E> {
      * first; remembers where the reader got to.
      */
     public synchronized List<Stored<E>> since(String reader) {
+        return since(reader, anonymousRuns--);
+    }
+
+    /**
+     * The events of one run of a named reader: on the first call of a run, those added since the reader's previous
+     * run (all retained ones on its first run); later calls with the same run get the same events again, so a
+     * statement that scans a table twice sees one consistent window.
+     */
+    public synchronized List<Stored<E>> since(String reader, long run) {
         expire(clock.millis());
-        long after = readerPositions.getOrDefault(reader, 0L);
+        Window window = readers.get(reader);
+        if (window == null || window.run() != run) {
+            window = new Window(run, window == null ? 0 : window.to(), nextEid - 1);
+            readers.put(reader, window);
+        }
+        // Newest first, so the cost is the window's size (plus what arrived since the run began), not the store's.
         List<Stored<E>> out = new ArrayList<>();
         for (Iterator<Stored<E>> it = events.descendingIterator(); it.hasNext(); ) {
             Stored<E> s = it.next();
-            if (s.eid() <= after) {
+            if (s.eid() <= window.from()) {
                 break;
             }
-            out.add(s);
+            if (s.eid() <= window.to()) {
+                out.add(s);
+            }
         }
         java.util.Collections.reverse(out);
-        readerPositions.put(reader, nextEid - 1);
         return out;
     }
 
@@ -101,7 +121,9 @@ public final class EventStore<E> {
      * ({@link dev.vigil.sql.spi.QueryContext#reader()}), every retained event for an ad hoc query.
      */
     public List<Stored<E>> forScan(dev.vigil.sql.spi.QueryContext context) {
-        return context.reader().map(this::since).orElseGet(this::all);
+        // Positions are per table as well as per query: two tables over one store (process_events and
+        // bpf_process_events) each show a scheduled query every event once.
+        return context.reader().map(r -> since(context.spec().name() + "/" + r.name(), r.run())).orElseGet(this::all);
     }
 
     public synchronized int size() {

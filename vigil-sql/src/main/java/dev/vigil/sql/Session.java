@@ -1,6 +1,7 @@
 package dev.vigil.sql;
 
 import dev.vigil.sql.spi.Column;
+import dev.vigil.sql.spi.QueryContext;
 import dev.vigil.sql.spi.SqlFunction;
 import dev.vigil.sql.spi.Table;
 import dev.vigil.sql.spi.TableSpec;
@@ -21,7 +22,8 @@ public final class Session implements AutoCloseable {
     private final SqliteConnection connection;
     private final List<String> warnings = new ArrayList<>();
     private TableSpec missingRequired;
-    private String reader;
+    private static final java.util.concurrent.atomic.AtomicLong RUNS = new java.util.concurrent.atomic.AtomicLong();
+    private QueryContext.ScheduledRun reader;
 
     Session(Engine engine) throws SqliteException {
         this.connection = new SqliteConnection();
@@ -33,7 +35,7 @@ public final class Session implements AutoCloseable {
                 }
 
                 @Override
-                public String reader() {
+                public QueryContext.ScheduledRun reader() {
                     return reader;
                 }
 
@@ -70,7 +72,7 @@ public final class Session implements AutoCloseable {
      * @param scheduledName the scheduled query's unique name, e.g. "pack_security_process_events"
      */
     public QueryResult queryScheduled(String sql, String scheduledName) throws SqlException {
-        reader = java.util.Objects.requireNonNull(scheduledName);
+        reader = new QueryContext.ScheduledRun(scheduledName, RUNS.incrementAndGet());
         try {
             return query(sql);
         } finally {

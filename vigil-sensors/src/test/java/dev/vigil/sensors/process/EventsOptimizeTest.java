@@ -42,4 +42,24 @@ class EventsOptimizeTest {
             assertThat(session.query(sql).rows()).hasSize(4);
         }
     }
+
+    @Test
+    void aRunSeesOneWindowHoweverOftenATableIsScanned() throws Exception {
+        EventStore<ProcessEvent> store = new EventStore<>(100, Duration.ofHours(1), Clock.systemUTC());
+        store.add(exec(201));
+        store.add(exec(202));
+        try (Engine engine = Engine.builder().addTable(new ProcessEventsTable(store))
+                .addTable(new BpfProcessEventsTable(store)).build();
+             Session session = engine.openSession()) {
+            // process_events is the inner side of the join: SQLite scans it once per outer row.
+            String join = "SELECT count(*) FROM (SELECT 1 UNION ALL SELECT 2) t CROSS JOIN process_events e";
+            assertThat(session.queryScheduled(join, "pack_join").rows()).containsExactly(List.of(4L));
+            assertThat(session.queryScheduled(join, "pack_join").rows()).containsExactly(List.of(0L));
+            // Two tables over one store keep their own positions for the same scheduled query.
+            String both = "SELECT (SELECT count(*) FROM process_events), (SELECT count(*) FROM bpf_process_events)";
+            assertThat(session.queryScheduled(both, "pack_both").rows()).containsExactly(List.of(2L, 2L));
+            store.add(exec(203));
+            assertThat(session.queryScheduled(both, "pack_both").rows()).containsExactly(List.of(1L, 1L));
+        }
+    }
 }

@@ -18,7 +18,18 @@ public final class QueryContext {
     private final List<Constraint> constraints;
     private final BitSet usedColumns;
     private final Consumer<String> warnings;
-    private final String reader;
+    private final ScheduledRun reader;
+
+    /**
+     * One run of a scheduled query: its unique name and a number that differs from run to run. Every scan made
+     * while the run's statement executes carries the same value, so a table scanned several times in one
+     * statement (the inner side of a join) sees the same events each time.
+     */
+    public record ScheduledRun(String name, long run) {
+        public ScheduledRun {
+            java.util.Objects.requireNonNull(name);
+        }
+    }
 
     /**
      * @param usedColumns columns the statement reads; null means all
@@ -29,10 +40,10 @@ public final class QueryContext {
     }
 
     /**
-     * @param reader the name of the scheduled query running this scan, or null for an ad hoc query
+     * @param reader the scheduled query run this scan belongs to, or null for an ad hoc query
      */
     public QueryContext(TableSpec spec, List<Constraint> constraints, BitSet usedColumns, Consumer<String> warnings,
-                        String reader) {
+                        ScheduledRun reader) {
         this.spec = spec;
         this.constraints = List.copyOf(constraints);
         this.usedColumns = usedColumns;
@@ -44,7 +55,7 @@ public final class QueryContext {
      * The scheduled query this scan runs for (osquery's events_optimize: an event table then returns only events
      * newer than that query's previous run), or empty for an ad hoc query, which sees every retained event.
      */
-    public java.util.Optional<String> reader() {
+    public java.util.Optional<ScheduledRun> reader() {
         return java.util.Optional.ofNullable(reader);
     }
 
