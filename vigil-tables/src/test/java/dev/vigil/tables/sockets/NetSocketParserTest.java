@@ -1,5 +1,7 @@
 package dev.vigil.tables.sockets;
 
+import dev.vigil.tables.network.InetText;
+
 import dev.vigil.tables.process.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -42,12 +44,12 @@ class NetSocketParserTest {
 
     @Test
     void ipv6TextFollowsRfc5952() {
-        assertThat(SocketAddressText.ipv6(bytes(0x2001, 0xdb8, 0, 0, 1, 0, 0, 1))).isEqualTo("2001:db8::1:0:0:1");
-        assertThat(SocketAddressText.ipv6(bytes(0x2001, 0xdb8, 0, 1, 1, 1, 1, 1))).isEqualTo("2001:db8:0:1:1:1:1:1");
-        assertThat(SocketAddressText.ipv6(bytes(0x2001, 0, 0, 1, 0, 0, 0, 1))).isEqualTo("2001:0:0:1::1");
-        assertThat(SocketAddressText.ipv6(bytes(0, 0, 0, 0, 0, 0, 0xc000, 0x0201))).isEqualTo("::192.0.2.1");
-        assertThat(SocketAddressText.ipv6(bytes(0xfe80, 0, 0, 0, 0, 0, 0, 0))).isEqualTo("fe80::");
-        assertThat(SocketAddressText.ipv6(bytes(0xABCD, 0xEF01, 1, 2, 3, 4, 5, 6))).isEqualTo("abcd:ef01:1:2:3:4:5:6");
+        assertThat(InetText.format(bytes(0x2001, 0xdb8, 0, 0, 1, 0, 0, 1))).isEqualTo("2001:db8::1:0:0:1");
+        assertThat(InetText.format(bytes(0x2001, 0xdb8, 0, 1, 1, 1, 1, 1))).isEqualTo("2001:db8:0:1:1:1:1:1");
+        assertThat(InetText.format(bytes(0x2001, 0, 0, 1, 0, 0, 0, 1))).isEqualTo("2001:0:0:1::1");
+        assertThat(InetText.format(bytes(0, 0, 0, 0, 0, 0, 0xc000, 0x0201))).isEqualTo("::192.0.2.1");
+        assertThat(InetText.format(bytes(0xfe80, 0, 0, 0, 0, 0, 0, 0))).isEqualTo("fe80::");
+        assertThat(InetText.format(bytes(0xABCD, 0xEF01, 1, 2, 3, 4, 5, 6))).isEqualTo("abcd:ef01:1:2:3:4:5:6");
     }
 
     @Test
