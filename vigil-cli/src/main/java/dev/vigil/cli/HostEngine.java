@@ -36,10 +36,6 @@ final class HostEngine implements AutoCloseable {
         return engine;
     }
 
-    SensorRuntime sensors() {
-        return sensors;
-    }
-
     @Override
     public void close() {
         sensors.close();

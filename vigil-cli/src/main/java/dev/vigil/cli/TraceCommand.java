@@ -14,7 +14,6 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -99,9 +98,5 @@ final class TraceCommand implements java.util.concurrent.Callable<Integer> {
         if (count != null && printed.incrementAndGet() >= count) {
             done.countDown();
         }
-    }
-
-    static Duration duration(double seconds) {
-        return Duration.ofMillis((long) (seconds * 1000));
     }
 }

@@ -52,14 +52,12 @@ public final class SensorRuntime implements AutoCloseable {
      * schemas and queries resolve) and are empty.
      */
     public static SensorRuntime idle(SensorOptions options) {
-        SensorRuntime runtime = create(options);
-        runtime.sensors.clear();
-        return runtime;
+        return create(options, false);
     }
 
     static SensorRuntime start(SensorOptions options, Consumer<String> warnings, FeatureProbe probe) {
         Objects.requireNonNull(warnings);
-        SensorRuntime runtime = create(options);
+        SensorRuntime runtime = create(options, true);
         for (BpfSensor<?> sensor : runtime.sensors) {
             sensor.start(options, probe, runtime::dispatch);
             SensorStatus status = sensor.status();
@@ -70,7 +68,8 @@ public final class SensorRuntime implements AutoCloseable {
         return runtime;
     }
 
-    private static SensorRuntime create(SensorOptions options) {
+    /** The tables of every sensor kind, and the enabled sensors (not yet started) when {@code withSensors}. */
+    private static SensorRuntime create(SensorOptions options, boolean withSensors) {
         SensorRuntime runtime = new SensorRuntime();
         List<SensorProvider> providers = new ArrayList<>();
         ServiceLoader.load(SensorProvider.class, SensorRuntime.class.getClassLoader()).forEach(providers::add);
@@ -78,7 +77,7 @@ public final class SensorRuntime implements AutoCloseable {
         for (SensorProvider provider : providers) {
             SensorProvider.Instance instance = provider.create(options, runtime.executables);
             runtime.tables.addAll(instance.tables());
-            if (options.enabled(provider.name())) {
+            if (withSensors && options.enabled(provider.name())) {
                 runtime.sensors.add(instance.sensor());
             }
         }
