@@ -1,13 +1,13 @@
 package dev.vigil.tables.process;
 
+import dev.vigil.testkit.TableScan;
+
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Constraint;
-import dev.vigil.sql.spi.QueryContext;
 import dev.vigil.sql.spi.Row;
 import dev.vigil.sql.spi.Table;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 
 /** Runs a table's generator directly, as the engine would, for tests. */
@@ -29,21 +29,12 @@ public final class Scans {
         return scan(table, constraints, null);
     }
 
-    /** The rows for the constraints when the statement reads only {@code used}. */
+    /** The rows for the constraints when the statement reads only {@code used}; fails on any warning. */
     public static List<Row> scan(Table table, List<Constraint> constraints, List<Column> used) throws Exception {
-        BitSet bits = null;
-        if (used != null) {
-            bits = new BitSet();
-            for (Column c : used) {
-                bits.set(c.index());
-            }
+        TableScan scan = TableScan.of(table, constraints, used);
+        if (!scan.warnings().isEmpty()) {
+            throw new AssertionError("unexpected warnings: " + scan.warnings());
         }
-        List<Row> rows = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        table.generate(new QueryContext(table.spec(), constraints, bits, warnings::add), rows::add);
-        if (!warnings.isEmpty()) {
-            throw new AssertionError("unexpected warnings: " + warnings);
-        }
-        return rows;
+        return scan.rows();
     }
 }
