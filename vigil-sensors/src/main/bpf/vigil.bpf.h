@@ -73,12 +73,17 @@ static __always_inline bool is_self(void)
     return cfg && cfg->self_tgid != 0 && cfg->self_tgid == (__u32)(bpf_get_current_pid_tgid() >> 32);
 }
 
-static __always_inline __u64 wakeup_flags(void)
+/* Batched wakeups: the reader is woken when the pending bytes cross a multiple of wakeup_bytes, not for every
+   record once they are above it (each wakeup is an irq_work, an IPI in a VM). A reader only sleeps on an empty
+   ring (epoll reports a non-empty one at once), so the next wakeup comes at the next crossing; if two CPUs race
+   past one crossing unseen, the next multiple or the reader's poll timeout covers it. */
+static __always_inline __u64 wakeup_flags(__u64 size)
 {
     struct vigil_config *cfg = vigil_config();
     if (!cfg || cfg->wakeup_bytes == 0)
         return 0;
-    return bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) >= cfg->wakeup_bytes ? BPF_RB_FORCE_WAKEUP
+    __u64 pending = bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA);
+    return pending / cfg->wakeup_bytes != (pending + size) / cfg->wakeup_bytes ? BPF_RB_FORCE_WAKEUP
                                                                                 : BPF_RB_NO_WAKEUP;
 }
 
@@ -86,7 +91,7 @@ static __always_inline __u64 wakeup_flags(void)
 static __always_inline void submit(void *record, __u64 size)
 {
     count(COUNTER_SEEN);
-    if (bpf_ringbuf_output(&events, record, size, wakeup_flags()) != 0)
+    if (bpf_ringbuf_output(&events, record, size, wakeup_flags(size)) != 0)
         count(COUNTER_DROPPED);
 }
 

@@ -10,7 +10,9 @@ import java.util.Set;
  * @param eventsMax       events each event table keeps at most (osquery's events_max)
  * @param eventsExpiry    how long events are kept (osquery's events_expiry)
  * @param ringBufferBytes each sensor's ring buffer size: a power of two, at least one page
- * @param wakeupBytes     batch wakeups: the reader is woken once this many bytes are pending (0: every record)
+ * @param wakeupBytes     batch wakeups: the reader is woken each time this many more bytes are pending (0: every
+ *                        record). Wakeups are dear: each costs the traced thread tens of microseconds in a VM
+ *                        (irq_work, an IPI), so the default is a quarter of the ring buffer
  * @param pollTimeout     the longest a record waits in the ring buffer when wakeups are batched
  * @param lowLatency      wake the reader for every record (for live tracing); costs more per event
  * @param ignoreSelf      drop events caused by this JVM itself
@@ -28,9 +30,10 @@ public record SensorOptions(int eventsMax, Duration eventsExpiry, int ringBuffer
         }
     }
 
-    /** osquery's event limits, an 8 MiB ring buffer, wakeups batched by 64 KiB, 50 ms poll timeout. */
+    /** osquery's event limits, an 8 MiB ring buffer, wakeups batched by a quarter of it, 50 ms poll timeout. */
     public static SensorOptions defaults() {
-        return new SensorOptions(EventStore.DEFAULT_EVENTS_MAX, EventStore.DEFAULT_EXPIRY, 8 << 20, 64 << 10,
+        int ring = 8 << 20;
+        return new SensorOptions(EventStore.DEFAULT_EVENTS_MAX, EventStore.DEFAULT_EXPIRY, ring, ring / 4,
                 Duration.ofMillis(50), false, false, Set.of());
     }
 
@@ -38,8 +41,9 @@ public record SensorOptions(int eventsMax, Duration eventsExpiry, int ringBuffer
         return new SensorOptions(eventsMax, eventsExpiry, ringBufferBytes, wakeupBytes, pollTimeout, on, ignoreSelf, sensors);
     }
 
+    /** Another ring buffer size; wakeups are then batched by a quarter of it. */
     public SensorOptions withRingBufferBytes(int bytes) {
-        return new SensorOptions(eventsMax, eventsExpiry, bytes, wakeupBytes, pollTimeout, lowLatency, ignoreSelf, sensors);
+        return new SensorOptions(eventsMax, eventsExpiry, bytes, bytes / 4, pollTimeout, lowLatency, ignoreSelf, sensors);
     }
 
     public SensorOptions withSensors(Set<String> names) {
