@@ -96,6 +96,81 @@ class DnsSensorTest {
         }
     }
 
+    /**
+     * The answer walk and the hints against what glibc itself returned: a child prints, for each of its lookups, the
+     * family it asked for and the distinct addresses in its result list; the sensor must report the same. The cases
+     * cover no hints, hints on the heap far from the result pointer (two reads instead of one window), a list of
+     * several nodes (the answer window moves), and a non-root caller (uid and gid from the task's credentials).
+     */
+    @Test
+    void familiesAndAnswersMatchWhatTheCallerGot(@TempDir Path dir) throws Exception {
+        Path source = dir.resolve("answers.c");
+        Files.writeString(source, """
+                #include <arpa/inet.h>
+                #include <netdb.h>
+                #include <stdio.h>
+                #include <stdlib.h>
+                #include <string.h>
+                #include <sys/socket.h>
+                static void show(const char *tag, int family, struct addrinfo *res, int rc) {
+                    char seen[16][INET6_ADDRSTRLEN]; int n = 0;
+                    printf("%s|%d|%d|", tag, family, rc);
+                    for (struct addrinfo *ai = res; ai && n < 16; ai = ai->ai_next) {
+                        char text[INET6_ADDRSTRLEN];
+                        const void *a = ai->ai_family == AF_INET ? (void *) &((struct sockaddr_in *) ai->ai_addr)->sin_addr
+                                                                 : (void *) &((struct sockaddr_in6 *) ai->ai_addr)->sin6_addr;
+                        inet_ntop(ai->ai_family, a, text, sizeof text);
+                        int dup = 0;
+                        for (int i = 0; i < n; i++) dup |= strcmp(seen[i], text) == 0;
+                        if (!dup) { printf(n ? ",%s" : "%s", text); strcpy(seen[n++], text); }
+                    }
+                    printf("\\n");
+                    if (res) freeaddrinfo(res);
+                }
+                int main(void) {
+                    struct addrinfo *res = NULL;
+                    int rc = getaddrinfo("localhost", NULL, NULL, &res);            /* no hints: family -1 */
+                    show("localhost", -1, res, rc);
+                    struct addrinfo *hints = calloc(1, 4096);                        /* hints far from res */
+                    hints->ai_family = AF_INET6; hints->ai_flags = AI_NUMERICHOST;
+                    res = NULL; rc = getaddrinfo("::1", "443", hints, &res);
+                    show("::1", AF_INET6, res, rc);
+                    struct addrinfo near = {0};                                      /* many nodes: 2 families x 3 types */
+                    near.ai_flags = AI_PASSIVE;
+                    res = NULL; rc = getaddrinfo(NULL, "53", &near, &res);
+                    show("", AF_UNSPEC, res, rc);
+                    return 0;
+                }
+                """);
+        Path binary = dir.resolve("answers");
+        Process gcc = new ProcessBuilder("gcc", source.toString(), "-o", binary.toString()).inheritIO().start();
+        assumeTrue(gcc.waitFor(60, TimeUnit.SECONDS) && gcc.exitValue() == 0, "gcc unavailable");
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        List<DnsEvent> live = new CopyOnWriteArrayList<>();
+        try (DnsSensor sensor = new DnsSensor(new EventStore<>())) {
+            sensor.start(SensorOptions.defaults().withLowLatency(true), new FeatureProbe(), live::add);
+            Process p = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", binary.toString())
+                    .redirectErrorStream(true).start();
+            List<String> printed = new String(p.getInputStream().readAllBytes()).lines().toList();
+            assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as("%s", printed).isZero();
+            assertThat(printed).hasSize(3);
+            assertThat(RootOnly.waitFor(() -> live.stream().filter(e -> e.pid() == p.pid()).count() == 3)).as("%s", live).isTrue();
+            List<DnsEvent> mine = live.stream().filter(e -> e.pid() == p.pid()).toList();
+            for (int i = 0; i < 3; i++) {
+                String[] truth = printed.get(i).split("\\|", -1);
+                DnsEvent e = mine.get(i);
+                assertThat(e.host()).isEqualTo(truth[0]);
+                assertThat(e.family()).as(e.host()).isEqualTo(Integer.parseInt(truth[1]));
+                assertThat(e.returnCode()).as(e.host()).isEqualTo(Integer.parseInt(truth[2]));
+                assertThat(String.join(",", e.addresses())).as(e.host()).isEqualTo(truth[3]);
+                assertThat(e.uid()).isEqualTo(65534);
+                assertThat(e.gid()).isEqualTo(65534);
+            }
+            assertThat(mine.get(2).addresses()).as("several nodes").hasSizeGreaterThanOrEqualTo(2);
+        }
+    }
+
     @Test
     void aLibcMappedAfterStartIsCoveredByARescan(@TempDir Path dir) throws Exception {
         Path loader = Path.of("/lib64/ld-linux-x86-64.so.2");
