@@ -1,13 +1,18 @@
-/* The name-lookup workload: getaddrinfo("localhost", NULL, {AF_UNSPEC, SOCK_STREAM}) + freeaddrinfo CALLS times
- * (default 200,000) after 1,000 warm-up calls, in one thread. Prints one line on stdout:
- *   <mean ns per timed call> <calls timed> <calls made, warm-up included>
- * Exits 1 if a lookup failed. Usage: gai_loop [CALLS] */
+/* The name-lookup workload: getaddrinfo("localhost", NULL, {AF_UNSPEC, SOCK_STREAM}) + freeaddrinfo, in chunks
+ * of CALLS calls (default 20,000) on request, in one thread of one long-lived process, so that tracers can be
+ * attached and detached between chunks and every chunk runs in the same process (these VMs switch between
+ * speeds for seconds at a time; separate processes minutes apart are not comparable).
+ *
+ * Protocol: 1,000 untimed warm-up calls, then "ready <pid>" on stdout. Each line read from stdin runs one chunk
+ * and answers "<mean ns per call> <calls>". End of input exits 0; a failed lookup exits 1.
+ * Usage: gai_loop [CALLS] */
 #define _GNU_SOURCE
 #include <netdb.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #define WARMUP 1000
 
@@ -29,12 +34,18 @@ static int lookup(void) {
 }
 
 int main(int argc, char **argv) {
-    long calls = argc > 1 ? atol(argv[1]) : 200000;
+    long calls = argc > 1 ? atol(argv[1]) : 20000;
     if (calls <= 0) { fprintf(stderr, "usage: gai_loop [CALLS]\n"); return 2; }
     for (int i = 0; i < WARMUP; i++) if (lookup()) return 1;
-    long start = now_ns();
-    for (long i = 0; i < calls; i++) if (lookup()) return 1;
-    long wall = now_ns() - start;
-    printf("%.1f %ld %ld\n", (double) wall / calls, calls, calls + WARMUP);
+    printf("ready %d\n", (int) getpid());
+    fflush(stdout);
+    char line[64];
+    while (fgets(line, sizeof line, stdin)) {
+        long start = now_ns();
+        for (long i = 0; i < calls; i++) if (lookup()) return 1;
+        long wall = now_ns() - start;
+        printf("%.1f %ld\n", (double) wall / calls, calls);
+        fflush(stdout);
+    }
     return 0;
 }

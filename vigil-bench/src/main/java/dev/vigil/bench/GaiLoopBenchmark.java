@@ -3,18 +3,23 @@ package dev.vigil.bench;
 import dev.vigil.sensors.SensorOptions;
 import dev.vigil.sensors.SensorRuntime;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The name-lookup loop (bench/c/gai_loop.c: getaddrinfo("localhost") + freeaddrinfo CALLS times) under each
- * tracer. A tracer that cannot run throws IOException with the reason.
+ * The name-lookup loop (bench/c/gai_loop.c: getaddrinfo("localhost") + freeaddrinfo) under each tracer. One loop
+ * process serves the whole benchmark, a chunk of calls per request, and tracers are attached and detached between
+ * chunks: untraced chunks run between traced ones, so each traced chunk is compared with the untraced chunks right
+ * before and after it, in the same process. A tracer that cannot run throws IOException with the reason.
  */
 final class GaiLoopBenchmark {
     private static final Pattern LDD_LIBC = Pattern.compile("libc\\.so\\.6 => (\\S+)");
@@ -23,66 +28,102 @@ final class GaiLoopBenchmark {
     private final Path outDir;
     private final int calls;
 
+    /** @param calls per chunk */
     GaiLoopBenchmark(Path binary, Path outDir, int calls) {
         this.binary = binary;
         this.outDir = outDir;
         this.calls = calls;
     }
 
-    /** One loop: mean ns per call and all getaddrinfo calls it made (warm-up included). */
-    record Loop(double nanosPerCall, long totalCalls) {
-    }
+    /** The running loop process; close ends it. */
+    static final class Loop implements AutoCloseable {
+        private final Process process;
+        private final BufferedReader out;
+        private final Writer in;
+        final long pid;
 
-    /** Runs the loop; started receives its pid as soon as it runs. */
-    Loop loop(int count, LongConsumer started) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(binary.toString(), Integer.toString(count))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        started.accept(p.pid());
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            throw new IOException("gai_loop failed (" + out + ")");
+        private Loop(Process process) throws IOException {
+            this.process = process;
+            this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            this.in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+            String ready = out.readLine();
+            if (ready == null || !ready.startsWith("ready ")) {
+                close();
+                throw new IOException("gai_loop did not start (said " + ready + ")");
+            }
+            this.pid = Long.parseLong(ready.substring("ready ".length()));
         }
-        // "<ns per call> <calls timed> <calls made, warm-up included>"
-        String[] fields = out.split(" ");
-        return new Loop(Double.parseDouble(fields[0]), Long.parseLong(fields[2]));
-    }
 
-    Run none() throws IOException, InterruptedException {
-        return Run.untraced(loop(calls, pid -> { }).nanosPerCall());
-    }
+        /** Runs one chunk; returns the mean ns per call. */
+        double chunk() throws IOException {
+            in.write("run\n");
+            in.flush();
+            String line = out.readLine();
+            if (line == null) {
+                throw new IOException("gai_loop ended during a chunk (a lookup failed; see its stderr above)");
+            }
+            return Double.parseDouble(line.split(" ")[0]);
+        }
 
-    /** Vigil's DNS sensor alone, default batched options, in this JVM. */
-    Run vigil(int count) throws IOException, InterruptedException {
-        try (SensorRuntime sensors = SensorRuntime.start(SensorOptions.defaults().withSensors(Set.of("dns")),
-                SensorBenchmark::progress)) {
-            ExecStormBenchmark.requireRunning(sensors, "dns");
-            EventTally tally = new EventTally("");
-            try (SensorRuntime.Subscription ignored = sensors.subscribe(tally)) {
-                EventTally.Counters before = EventTally.Counters.of(sensors.statuses());
-                long cpu0 = JvmCpu.nanos();
-                long[] pid = new long[1];
-                Loop l = loop(count, started -> pid[0] = started);
-                Settle.until(() -> tally.lookupsBy(pid[0]), l.totalCalls());
-                long cpuNanos = JvmCpu.nanos() - cpu0;
-                EventTally.Counters delta = EventTally.Counters.of(sensors.statuses()).minus(before);
-                return new Run(l.nanosPerCall(), tally.lookupsBy(pid[0]), l.totalCalls(),
-                        delta.dropped() + delta.malformed(), cpuNanos, delta.delivered());
+        @Override
+        public void close() throws IOException {
+            in.close();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
             }
         }
     }
 
-    /** The bare probe mechanism: bpftrace counting entries and returns of the same libc's getaddrinfo. */
-    Run bpftrace() throws IOException, InterruptedException {
+    /** Starts the loop process (it warms up with 1,000 untraced calls). */
+    Loop start() throws IOException {
+        return new Loop(new ProcessBuilder(binary.toString(), Integer.toString(calls))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start());
+    }
+
+    int calls() {
+        return calls;
+    }
+
+    /**
+     * One chunk under Vigil's DNS sensor alone (default batched options, in this JVM), started for it and idle
+     * before the chunk runs, as bpftrace is attached before its chunk.
+     */
+    Run vigil(Loop loop) throws IOException, InterruptedException {
+        try (SensorRuntime sensors = SensorRuntime.start(SensorOptions.defaults().withSensors(Set.of("dns")),
+                SensorBenchmark::progress)) {
+            ExecStormBenchmark.requireRunning(sensors, "dns");
+            Settle.untilIdle();
+            EventTally tally = new EventTally("");
+            try (SensorRuntime.Subscription ignored = sensors.subscribe(tally)) {
+                EventTally.Counters before = EventTally.Counters.of(sensors.statuses());
+                long cpu0 = JvmCpu.nanos();
+                double nanosPerCall = loop.chunk();
+                Settle.until(() -> tally.lookupsBy(loop.pid), calls);
+                long cpuNanos = JvmCpu.nanos() - cpu0;
+                EventTally.Counters delta = EventTally.Counters.of(sensors.statuses()).minus(before);
+                return new Run(nanosPerCall, tally.lookupsBy(loop.pid), calls, delta.dropped() + delta.malformed(),
+                        cpuNanos, delta.delivered());
+            }
+        }
+    }
+
+    /** One chunk under the bare probe mechanism: bpftrace counting entries and returns of the same getaddrinfo. */
+    Run bpftrace(Loop loop) throws IOException, InterruptedException {
         String libc = libcOf(binary);
         String script = "uprobe:" + libc + ":getaddrinfo { @calls = count(); } uretprobe:" + libc
                 + ":getaddrinfo { @returns = count(); }";
         ProcessCpu cpu = ProcessCpu.host();
-        Loop l;
+        double nanosPerCall;
         long cpuNanos;
         Bpftrace tracer = Bpftrace.start(script, outDir.resolve("bpftrace-gai.out"), outDir.resolve("bpftrace-gai.err"), 2);
         try {
             long cpu0 = cpu.nanos(tracer.pid());
-            l = loop(calls, pid -> { });
+            nanosPerCall = loop.chunk();
             cpuNanos = cpu.nanos(tracer.pid()) - cpu0;
         } finally {
             tracer.close();
@@ -92,7 +133,7 @@ final class GaiLoopBenchmark {
         if (entries < 0 || returns < 0) {
             throw new IOException("bpftrace printed no counts at exit (" + tracer.exitDescription() + ")");
         }
-        return new Run(l.nanosPerCall(), Math.min(entries, returns), l.totalCalls(), 0, cpuNanos, -1);
+        return new Run(nanosPerCall, Math.min(entries, returns), calls, 0, cpuNanos, -1);
     }
 
     /** The libc the binary is linked against, from ldd(1). */

@@ -22,8 +22,8 @@ final class Measurements {
         this.unit = unit;
     }
 
-    /** Runs body once; on failure keeps the first reason and the row shows it instead of figures. */
-    void measure(int round, Body body) {
+    /** Runs body once and returns its run; on failure keeps the first reason (the row shows it) and returns null. */
+    Run measure(int round, Body body) {
         try {
             Run run = body.run();
             runs.add(run);
@@ -31,12 +31,14 @@ final class Measurements {
             SensorBenchmark.progress(String.format(java.util.Locale.ROOT, "  %s: %.1f %s%s", tracer, run.value(), unit,
                     run.events() < 0 ? "" : String.format(java.util.Locale.ROOT, ", events %d/%d, drops %d, cpu %.2f s",
                             run.events(), run.expected(), run.drops(), run.cpuNanos() / 1e9)));
+            return run;
         } catch (Exception e) {
             failures++;
             if (unavailable == null) {
                 unavailable = e.getMessage();
             }
             SensorBenchmark.progress(tracer + " unavailable: " + e.getMessage());
+            return null;
         }
     }
 

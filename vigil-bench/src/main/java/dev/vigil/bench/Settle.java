@@ -45,4 +45,22 @@ final class Settle {
             last = now;
         }
     }
+
+    /**
+     * Until the JVM is idle: under 2% of one CPU over the last 200 ms (a started agent finishing its start-up:
+     * JIT, class loading, the first scans), or 10 s passed. A workload measured right after a start would
+     * otherwise pay for the start, which a deployed agent pays once.
+     */
+    static void untilIdle() throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        long last = JvmCpu.nanos();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            long now = JvmCpu.nanos();
+            if (now - last < 4_000_000) {
+                return;
+            }
+            last = now;
+        }
+    }
 }
