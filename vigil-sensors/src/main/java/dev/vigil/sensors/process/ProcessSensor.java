@@ -24,11 +24,28 @@ import java.util.Map;
  *
  * <p>An exit carries the image (path, cwd, argv) of the process's last exec when the sensor saw it, or of its
  * parent when it only forked; the sensor remembers the images of up to {@value #IMAGES_MAX} live processes.
+ *
+ * <p>The executable's mode, owner and times come from a stat(2) when the exec is read, remembered per path for
+ * {@value #STAT_TTL_MILLIS} ms: an exec storm of one program costs a stat a second, not one per exec (a file
+ * changed within that time shows its previous attributes until then).
  */
 public final class ProcessSensor extends BpfSensor<ProcessEvent> {
     public static final String NAME = "process";
     static final int IMAGES_MAX = 65_536;
     private static final String[] EVENTS = {"exec", "exit", "fork"};
+    static final long STAT_TTL_MILLIS = 1000;
+    private static final int STATS_MAX = 1024;
+
+    private record Stat(ProcessEvent.ExecutableFile file, long readAtNanos) {
+    }
+
+    /** path -> its stat; touched by the reader thread only. */
+    private final Map<String, Stat> stats = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Stat> eldest) {
+            return size() > STATS_MAX;
+        }
+    };
 
     private final ProcessRecordDecoder decoder = new ProcessRecordDecoder(WallClock.now());
     /** pid -> image; touched by the reader thread only. */
@@ -83,7 +100,7 @@ public final class ProcessSensor extends BpfSensor<ProcessEvent> {
         return switch (event.type()) {
             case EXEC -> {
                 images.put(event.pid(), event.image());
-                yield event.withExecutable(stat(event.image().path()));
+                yield event.withExecutable(cachedStat(event.image().path()));
             }
             case FORK -> {
                 ProcessEvent.Image parent = images.get(event.pid());
@@ -97,6 +114,17 @@ public final class ProcessSensor extends BpfSensor<ProcessEvent> {
                 yield image == null ? event : event.withImage(image);
             }
         };
+    }
+
+    private ProcessEvent.ExecutableFile cachedStat(String path) {
+        long now = System.nanoTime();
+        Stat cached = stats.get(path);
+        if (cached != null && now - cached.readAtNanos() < STAT_TTL_MILLIS * 1_000_000) {
+            return cached.file();
+        }
+        ProcessEvent.ExecutableFile file = stat(path);
+        stats.put(path, new Stat(file, now));
+        return file;
     }
 
     /** stat(2) of the executable, not following a final symbolic link; null if it is gone. */
