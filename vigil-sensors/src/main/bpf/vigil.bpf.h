@@ -28,8 +28,9 @@ struct {
 
 /* Written by user space at start and whenever the delivery mode changes. */
 struct vigil_config {
-    /* Wake the reader only once this many bytes are pending (BPF_RB_NO_WAKEUP below it, BPF_RB_FORCE_WAKEUP
-       at or above); 0 wakes it for every record. The reader also polls on a timeout, so nothing waits long. */
+    /* Wake the reader each time the pending bytes cross a multiple of this power of two (BPF_RB_FORCE_WAKEUP,
+       else BPF_RB_NO_WAKEUP); 0 wakes it for every record. The reader also polls on a timeout, so nothing waits
+       long. */
     __u64 wakeup_bytes;
     /* Events from this process (the agent itself) are ignored; 0 ignores none. */
     __u32 self_tgid;
@@ -82,9 +83,9 @@ static __always_inline __u64 wakeup_flags(__u64 size)
     struct vigil_config *cfg = vigil_config();
     if (!cfg || cfg->wakeup_bytes == 0)
         return 0;
+    /* wakeup_bytes is a power of two: a multiple is crossed when a bit at or above it changes (no division) */
     __u64 pending = bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA);
-    return pending / cfg->wakeup_bytes != (pending + size) / cfg->wakeup_bytes ? BPF_RB_FORCE_WAKEUP
-                                                                                : BPF_RB_NO_WAKEUP;
+    return (pending ^ (pending + size)) >= cfg->wakeup_bytes ? BPF_RB_FORCE_WAKEUP : BPF_RB_NO_WAKEUP;
 }
 
 /* Copies a finished record of size bytes into the ring buffer, counting it seen, or dropped if there is no room. */

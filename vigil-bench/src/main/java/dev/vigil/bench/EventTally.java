@@ -2,7 +2,6 @@ package dev.vigil.bench;
 
 import dev.vigil.sensors.SensorEvent;
 import dev.vigil.sensors.SensorStatus;
-import dev.vigil.sensors.dns.DnsEvent;
 import dev.vigil.sensors.process.ProcessEvent;
 
 import java.util.Collection;
@@ -14,13 +13,12 @@ import java.util.function.Consumer;
 
 /**
  * Counts the live events a benchmark workload caused: execs of a command by parent pid (the exec storm's workers
- * are the parents of its /bin/true children) and DNS lookups by pid. A SensorRuntime listener: runs on the
- * sensors' reader threads; readable from any thread.
+ * are the parents of its /bin/true children). A SensorRuntime listener: runs on the sensors' reader threads;
+ * readable from any thread.
  */
 final class EventTally implements Consumer<SensorEvent> {
     private final String execComm;
     private final Map<Integer, LongAdder> execsByParent = new ConcurrentHashMap<>();
-    private final Map<Integer, LongAdder> lookupsByPid = new ConcurrentHashMap<>();
 
     EventTally(String execComm) {
         this.execComm = execComm;
@@ -30,8 +28,6 @@ final class EventTally implements Consumer<SensorEvent> {
     public void accept(SensorEvent event) {
         if (event instanceof ProcessEvent p && p.type() == ProcessEvent.Kind.EXEC && p.comm().equals(execComm)) {
             execsByParent.computeIfAbsent(p.ppid(), k -> new LongAdder()).increment();
-        } else if (event instanceof DnsEvent d) {
-            lookupsByPid.computeIfAbsent(d.pid(), k -> new LongAdder()).increment();
         }
     }
 
@@ -42,11 +38,6 @@ final class EventTally implements Consumer<SensorEvent> {
             n += count == null ? 0 : count.sum();
         }
         return n;
-    }
-
-    long lookupsBy(long pid) {
-        LongAdder count = lookupsByPid.get((int) pid);
-        return count == null ? 0 : count.sum();
     }
 
     /** Sums of the sensors' counters at one moment. */

@@ -10,8 +10,8 @@ import java.util.Set;
  * @param eventsMax       events each event table keeps at most (osquery's events_max)
  * @param eventsExpiry    how long events are kept (osquery's events_expiry)
  * @param ringBufferBytes each sensor's ring buffer size: a power of two, at least one page
- * @param wakeupBytes     batch wakeups: the reader is woken each time this many more bytes are pending (0: every
- *                        record). Wakeups are dear: each costs the traced thread tens of microseconds in a VM
+ * @param wakeupBytes     batch wakeups: the reader is woken each time the pending bytes cross a multiple of this
+ *                        power of two (0: every record). Wakeups are dear: each costs the traced thread tens of microseconds in a VM
  *                        (irq_work, an IPI), so the default is a quarter of the ring buffer
  * @param pollTimeout     the longest a record waits in the ring buffer when wakeups are batched
  * @param lowLatency      wake the reader for every record (for live tracing); costs more per event
@@ -27,6 +27,9 @@ public record SensorOptions(int eventsMax, Duration eventsExpiry, int ringBuffer
         sensors = Set.copyOf(sensors);
         if (Integer.bitCount(ringBufferBytes) != 1 || ringBufferBytes < 4096) {
             throw new IllegalArgumentException("ring buffer size must be a power of two of at least 4096: " + ringBufferBytes);
+        }
+        if (wakeupBytes < 0 || Long.bitCount(wakeupBytes) > 1) {
+            throw new IllegalArgumentException("wakeup batch must be 0 or a power of two: " + wakeupBytes);
         }
     }
 
