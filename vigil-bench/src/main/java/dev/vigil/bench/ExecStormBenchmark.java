@@ -54,10 +54,14 @@ final class ExecStormBenchmark {
         return Run.untraced(storm(execs).wallNanos() / 1e6);
     }
 
-    /** Vigil's sensors (all of them, default batched options) in this JVM. */
+    /**
+     * Vigil's sensors (all of them, default batched options) in this JVM, idle before the storm as bpftrace and
+     * auditd are ready before theirs.
+     */
     Run vigil(int count) throws IOException, InterruptedException {
         try (SensorRuntime sensors = SensorRuntime.start(SensorOptions.defaults(), SensorBenchmark::progress)) {
             requireRunning(sensors, "process");
+            Settle.untilIdle();
             EventTally tally = new EventTally("true");
             try (SensorRuntime.Subscription ignored = sensors.subscribe(tally)) {
                 EventTally.Counters before = EventTally.Counters.of(sensors.statuses());

@@ -12,7 +12,6 @@ final class Measurements {
     final String tracer;
     private final String unit;
     final List<Run> runs = new ArrayList<>();
-    private final List<Integer> rounds = new ArrayList<>();
     String unavailable;
     int failures;
 
@@ -27,7 +26,6 @@ final class Measurements {
         try {
             Run run = body.run();
             runs.add(run);
-            rounds.add(round);
             SensorBenchmark.progress(String.format(java.util.Locale.ROOT, "  %s: %.1f %s%s", tracer, run.value(), unit,
                     run.events() < 0 ? "" : String.format(java.util.Locale.ROOT, ", events %d/%d, drops %d, cpu %.2f s",
                             run.events(), run.expected(), run.drops(), run.cpuNanos() / 1e9)));
@@ -58,15 +56,6 @@ final class Measurements {
 
     double medianValue() {
         return Stats.median(runs.stream().mapToDouble(Run::value).toArray());
-    }
-
-    /** Median over rounds of this value / baseline value of the same round (rounds where both ran). */
-    double medianRatio(List<Double> baselinePerRound) {
-        double[] ratios = new double[runs.size()];
-        for (int i = 0; i < ratios.length; i++) {
-            ratios[i] = runs.get(i).value() / baselinePerRound.get(rounds.get(i));
-        }
-        return Stats.median(ratios);
     }
 
     long totalEvents() {

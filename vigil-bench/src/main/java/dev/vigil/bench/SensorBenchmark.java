@@ -3,8 +3,10 @@ package dev.vigil.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The sensors' benchmarks, each tracer measured side by side with no tracer in the same run:
@@ -27,7 +29,7 @@ public final class SensorBenchmark {
         static Options parse(List<String> args) {
             int execs = 20_000;
             int loops = 2;
-            int stormRounds = 3;
+            int stormRounds = 5;
             int calls = 10_000;
             int gaiRounds = 30;
             List<String> parts = new ArrayList<>();
@@ -68,55 +70,65 @@ public final class SensorBenchmark {
         report.forEach(System.out::println);
     }
 
+    /**
+     * Rounds of storms: none, then each tracer followed by another untraced storm (vigil and bpftrace swap places
+     * every round, auditd last). Each traced storm's slowdown is its wall time over the mean of the untraced
+     * storms either side of it; the table shows medians.
+     */
     private static List<String> execStorm(ExecStormBenchmark bench, Options o) throws Exception {
         progress(String.format(Locale.ROOT, "exec storm: %,d execs of /bin/true in %d loops, %d rounds of "
-                + "none, vigil, bpftrace, auditd, none", o.execs(), o.loops(), o.stormRounds()));
+                + "none, vigil, none, bpftrace, none, auditd, none (vigil and bpftrace swapping places by round)",
+                o.execs(), o.loops(), o.stormRounds()));
         progress("warming up Vigil's sensors (JIT) with a storm of " + Math.max(1, o.execs() / 10) + " execs");
         try {
             bench.vigil(Math.max(1, o.execs() / 10));
         } catch (Exception e) {
             progress("warm-up failed: " + e.getMessage());
         }
-        Measurements before = new Measurements("none (before)", "ms");
+        Measurements none = new Measurements("none", "ms");
         Measurements vigil = new Measurements("vigil sensors (all, batched)", "ms");
         Measurements bpftrace = new Measurements("bpftrace printf each exec > /dev/null", "ms");
         Measurements audit = new Measurements("auditd + execve rule", "ms");
-        Measurements after = new Measurements("none (after)", "ms");
-        List<Double> baselines = new ArrayList<>();
+        Map<Measurements, Measurements.Body> bodies = Map.of(vigil, () -> bench.vigil(o.execs()),
+                bpftrace, bench::bpftrace, audit, bench::audit);
+        Map<Measurements, List<Double>> slowdowns = new HashMap<>();
+        List<Double> noneSpread = new ArrayList<>();
+        Run previous = untraced(none, 0, bench);
         for (int round = 0; round < o.stormRounds(); round++) {
-            int r = round;
             String tag = "exec storm round " + (round + 1) + "/" + o.stormRounds() + ": ";
-            progress(tag + "no tracer");
-            before.measure(r, bench::none);
-            progress(tag + "vigil");
-            vigil.measure(r, () -> bench.vigil(o.execs()));
-            progress(tag + "bpftrace");
-            bpftrace.measure(r, bench::bpftrace);
-            progress(tag + "auditd");
-            audit.measure(r, bench::audit);
-            progress(tag + "no tracer");
-            after.measure(r, bench::none);
-            if (before.runs.size() <= r || after.runs.size() <= r) {
-                throw new IllegalStateException("the exec storm failed without a tracer: "
-                        + (before.unavailable != null ? before.unavailable : after.unavailable));
+            List<Measurements> order = round % 2 == 0 ? List.of(vigil, bpftrace, audit) : List.of(bpftrace, vigil, audit);
+            for (Measurements tracer : order) {
+                progress(tag + tracer.tracer);
+                Run traced = tracer.measure(round, bodies.get(tracer));
+                progress(tag + "no tracer");
+                Run next = untraced(none, round, bench);
+                double baseline = (previous.value() + next.value()) / 2;
+                noneSpread.add(next.value() / previous.value());
+                if (traced != null) {
+                    slowdowns.computeIfAbsent(tracer, k -> new ArrayList<>()).add(traced.value() / baseline);
+                }
+                previous = next;
             }
-            baselines.add((before.runs.get(r).value() + after.runs.get(r).value()) / 2);
         }
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "exec storm: %,d fork+exec of /bin/true in %d parallel loops; medians of %d rounds; "
-                + "slowdown vs the mean of the round's no-tracer runs; events and drops summed over rounds",
+        lines.add(String.format(Locale.ROOT, "exec storm: %,d fork+exec of /bin/true in %d parallel loops; %d rounds; "
+                + "slowdown = wall / mean of the untraced storms right before and after; medians; events and drops summed",
                 o.execs(), o.loops(), o.stormRounds()));
         lines.add(String.format(Locale.ROOT, "%-40s %10s %9s %18s %8s %11s", "tracer", "wall", "slowdown", "events",
                 "drops", "tracer CPU"));
-        for (Measurements m : List.of(before, vigil, bpftrace, audit, after)) {
+        for (Measurements m : List.of(none, vigil, bpftrace, audit)) {
             if (!m.measured()) {
                 lines.add(String.format(Locale.ROOT, "%-40s unavailable: %s", m.tracer, m.unavailable));
                 continue;
             }
+            double slowdown = m == none ? 1.0 : medianOf(slowdowns.getOrDefault(m, List.of()));
             lines.add(String.format(Locale.ROOT, "%-40s %8.2f s %8.2fx %18s %8s %11s%s", m.tracer, m.medianValue() / 1000,
-                    m.medianRatio(baselines), m.events(), m.drops(), m.cpu(),
-                    (m == bpftrace ? "  (events = execs - lost: output discarded)" : m == audit ? "  (CPU: auditd + kauditd)" : "")
-                            + m.failureNote()));
+                    slowdown, m.events(), m.drops(), m.cpu(),
+                    (m == none ? String.format(Locale.ROOT, "  (one untraced storm to the next: %.2fx-%.2fx)",
+                            noneSpread.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
+                            noneSpread.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN))
+                            : m == bpftrace ? "  (events = execs - lost: output discarded)"
+                            : m == audit ? "  (CPU: auditd + kauditd)" : "") + m.failureNote()));
         }
         lines.add("");
         if (vigil.measured()) {
@@ -127,9 +139,18 @@ public final class SensorBenchmark {
                     delivered, cpu));
         }
         lines.add("targets: zero loss (vigil " + lossVerdict(vigil) + "); slowdown no worse than bpftrace's ("
-                + compare(vigil, bpftrace, baselines) + "); far below auditd's (" + compare(vigil, audit, baselines) + ")");
+                + compare(slowdowns, vigil, bpftrace) + "); far below auditd's (" + compare(slowdowns, vigil, audit) + ")");
         lines.add("");
         return lines;
+    }
+
+    /** An untraced storm; the benchmark cannot go on without one. */
+    private static Run untraced(Measurements none, int round, ExecStormBenchmark bench) {
+        Run run = none.measure(round, bench::none);
+        if (run == null) {
+            throw new IllegalStateException("the exec storm failed without a tracer: " + none.unavailable);
+        }
+        return run;
     }
 
     private static String lossVerdict(Measurements m) {
@@ -139,11 +160,11 @@ public final class SensorBenchmark {
         return m.totalEvents() == m.totalExpected() && m.totalDrops() == 0 ? "met" : "MISSED";
     }
 
-    private static String compare(Measurements vigil, Measurements other, List<Double> baselines) {
-        if (!vigil.measured() || !other.measured()) {
+    private static String compare(Map<Measurements, List<Double>> slowdowns, Measurements vigil, Measurements other) {
+        if (!slowdowns.containsKey(vigil) || !slowdowns.containsKey(other)) {
             return "not measured";
         }
-        return String.format(Locale.ROOT, "%.2fx vs %.2fx", vigil.medianRatio(baselines), other.medianRatio(baselines));
+        return String.format(Locale.ROOT, "%.2fx vs %.2fx", medianOf(slowdowns.get(vigil)), medianOf(slowdowns.get(other)));
     }
 
     /**

@@ -12,7 +12,7 @@ class SensorBenchmarkOptionsTest {
     @Test
     void defaultsToTheFullRunOfBothParts() {
         assertThat(SensorBenchmark.Options.parse(List.of()))
-                .isEqualTo(new SensorBenchmark.Options(20_000, 2, 3, 10_000, 30, List.of("storm", "gai")));
+                .isEqualTo(new SensorBenchmark.Options(20_000, 2, 5, 10_000, 30, List.of("storm", "gai")));
     }
 
     @Test
