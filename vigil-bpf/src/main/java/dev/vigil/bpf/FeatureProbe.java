@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Decides at run time which hook kinds this host offers, from what the kernel exposes in /proc and /sys, so that
@@ -17,6 +19,7 @@ import java.util.List;
 public final class FeatureProbe {
     /** Linux capability numbers (uapi/linux/capability.h). */
     private static final int CAP_SYS_ADMIN = 21;
+    private static final Pattern RELEASE = Pattern.compile("^(\\d+)\\.(\\d+)");
     private static final int CAP_PERFMON = 38;
     private static final int CAP_BPF = 39;
 
@@ -65,8 +68,35 @@ public final class FeatureProbe {
                     ? null : new Unsupported("kprobe", "kprobe: the kernel has no kprobe PMU (CONFIG_KPROBE_EVENTS)");
             case UPROBE -> exists("sys/bus/event_source/devices/uprobe/type") || exists("sys/kernel/tracing/uprobe_events")
                     ? null : new Unsupported("uprobe", "uprobe: the kernel has no uprobe PMU (CONFIG_UPROBE_EVENTS)");
+            case UPROBE_MULTI -> checkUprobeMulti();
             case TRACEPOINT -> checkTracepoint(target);
         };
+    }
+
+    /**
+     * Null if the kernel is 6.6 or newer (uprobe_multi links) and has uprobes; a backport that reports an older
+     * version is not used, and a kernel that refuses the link at attach time makes the sensor fall back to uprobes.
+     */
+    private Unsupported checkUprobeMulti() {
+        Unsupported uprobes = check(HookKind.UPROBE, "");
+        if (uprobes != null) {
+            return uprobes;
+        }
+        String release;
+        try {
+            release = Files.readString(root.resolve("proc/sys/kernel/osrelease")).strip();
+        } catch (IOException e) {
+            return new Unsupported("uprobe_multi", "uprobe_multi: kernel release unreadable (" + e.getMessage() + ")");
+        }
+        Matcher m = RELEASE.matcher(release);
+        if (m.find()) {
+            int major = Integer.parseInt(m.group(1));
+            int minor = Integer.parseInt(m.group(2));
+            if (major > 6 || major == 6 && minor >= 6) {
+                return null;
+            }
+        }
+        return new Unsupported("uprobe_multi", "uprobe_multi: needs kernel 6.6 or newer (this is " + release + ")");
     }
 
     /** Null if this process may load tracing programs: CAP_SYS_ADMIN, or CAP_BPF with CAP_PERFMON (kernel 5.8+). */

@@ -15,7 +15,13 @@ public enum HookKind implements HookChoice {
     RAW_TRACEPOINT("raw_tp"),
     /** {@code tracepoint/}: classic tracepoints; needs tracefs mounted to resolve their ids. */
     TRACEPOINT("tracepoint"),
-    /** {@code uprobe/}, {@code uretprobe/}: dynamic user-space probes (CONFIG_UPROBE_EVENTS). */
+    /**
+     * uprobe_multi links (kernel 6.6+): user-space probes attached with bpf(BPF_LINK_CREATE) instead of a perf
+     * event, cheaper per hit (no perf-event plumbing); the programs are {@code uprobe} sections loaded with the
+     * expected attach type {@link BpfProgram#UPROBE_MULTI}.
+     */
+    UPROBE_MULTI("uprobe_multi"),
+    /** {@code uprobe/}, {@code uretprobe/}: dynamic user-space probes through perf events (CONFIG_UPROBE_EVENTS). */
     UPROBE("uprobe");
 
     private final String sectionPrefix;

@@ -74,6 +74,9 @@ final class Libbpf {
     static final MethodHandle PROGRAM_SET_AUTOLOAD = plain("bpf_program__set_autoload",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_BOOLEAN));
     /** struct bpf_link *bpf_program__attach(const struct bpf_program *prog): attaches by the ELF section name. */
+    static final MethodHandle PROGRAM_FD = plain("bpf_program__fd", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    static final MethodHandle PROGRAM_SET_EXPECTED_ATTACH_TYPE = plain("bpf_program__set_expected_attach_type",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
     static final MethodHandle PROGRAM_ATTACH = withErrno("bpf_program__attach", FunctionDescriptor.of(ADDRESS, ADDRESS));
     static final MethodHandle ATTACH_TRACEPOINT = withErrno("bpf_program__attach_tracepoint",
             FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, ADDRESS));
@@ -129,6 +132,11 @@ final class Libbpf {
     static final MethodHandle SYSCALL_PERF_EVENT_OPEN = LINKER.downcallHandle(
             LINKER.defaultLookup().find("syscall").orElseThrow(),
             FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG),
+            Linker.Option.firstVariadicArg(1), ERRNO);
+    /** long syscall(long number, ...) (syscall(2)) for bpf(2): (int cmd, union bpf_attr *attr, unsigned int size). */
+    static final MethodHandle SYSCALL_BPF = LINKER.downcallHandle(
+            LINKER.defaultLookup().find("syscall").orElseThrow(),
+            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT),
             Linker.Option.firstVariadicArg(1), ERRNO);
     /** int close(int fd) (close(2)) */
     static final MethodHandle CLOSE = LINKER.downcallHandle(LINKER.defaultLookup().find("close").orElseThrow(),

@@ -58,6 +58,20 @@ class FeatureProbeTest {
         assertThat(new FeatureProbe(root).check(HookKind.UPROBE, "getaddrinfo")).isNotNull();
     }
 
+    @Test
+    void uprobeMultiNeedsUprobesAndKernel66(@TempDir Path root) throws IOException {
+        write(root, "proc/self/status", ROOT_CAPS);
+        write(root, "proc/sys/kernel/osrelease", "6.18.0-vigil\n");
+        assertThat(new FeatureProbe(root).check(HookKind.UPROBE_MULTI, "getaddrinfo").reason()).contains("uprobe PMU");
+        write(root, "sys/bus/event_source/devices/uprobe/type", "7\n");
+        assertThat(new FeatureProbe(root).check(HookKind.UPROBE_MULTI, "getaddrinfo")).isNull();
+        write(root, "proc/sys/kernel/osrelease", "6.1.0-26-amd64\n");
+        assertThat(new FeatureProbe(root).check(HookKind.UPROBE_MULTI, "getaddrinfo").reason())
+                .contains("needs kernel 6.6 or newer (this is 6.1.0-26-amd64)");
+        assertThat(new FeatureProbe(root).choose(List.of(HookKind.UPROBE_MULTI, HookKind.UPROBE), "getaddrinfo"))
+                .isEqualTo(HookKind.UPROBE);
+    }
+
     private static void write(Path root, String relative, String content) throws IOException {
         Path p = root.resolve(relative);
         Files.createDirectories(p.getParent());

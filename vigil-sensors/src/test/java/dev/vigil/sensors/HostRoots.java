@@ -23,6 +23,10 @@ public final class HostRoots {
             case TP_BTF -> write(dir, "sys/kernel/btf/vmlinux", "");
             case TRACEPOINT -> write(dir, "sys/kernel/tracing/events/" + tracepoint + "/id", "0\n");
             case UPROBE -> write(dir, "sys/bus/event_source/devices/uprobe/type", "0\n");
+            case UPROBE_MULTI -> {
+                write(dir, "sys/bus/event_source/devices/uprobe/type", "0\n");
+                write(dir, "proc/sys/kernel/osrelease", Files.readString(Path.of("/proc/sys/kernel/osrelease")));
+            }
             case KPROBE -> write(dir, "sys/bus/event_source/devices/kprobe/type", "0\n");
             default -> {
                 // RAW_TRACEPOINT needs nothing beyond privileges; FENTRY would need BTF

@@ -1,12 +1,14 @@
 package dev.vigil.sensors.dns;
 
-import dev.vigil.sensors.ProcessExecutables;
 import dev.vigil.bpf.BpfException;
 import dev.vigil.bpf.BpfObject;
+import dev.vigil.bpf.BpfProgram;
+import dev.vigil.bpf.ElfSymbols;
 import dev.vigil.bpf.HookKind;
 import dev.vigil.sensors.BpfSensor;
 import dev.vigil.sensors.EventStore;
 import dev.vigil.sensors.MalformedRecordException;
+import dev.vigil.sensors.ProcessExecutables;
 import dev.vigil.sensors.WallClock;
 
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Name lookups through glibc's getaddrinfo(3), gethostbyname(3) and gethostbyname2(3), by a uprobe and a
- * uretprobe on each, in every distinct libc mapped by a running process (dns.bpf.c). Libcs that appear later (a
+ * uretprobe on each, in every distinct libc mapped by a running process (dns.bpf.c): uprobe_multi links where the
+ * kernel has them (6.6+; cheaper per call), perf-event uprobes otherwise. Libcs that appear later (a
  * container started afterwards) are found by a rescan every {@link #RESCAN_PERIOD} (or {@link #rescan()});
  * lookups in between are missed. Statically linked programs, musl and Go's own resolver never call glibc and are
  * not seen.
@@ -35,6 +39,8 @@ public final class DnsSensor extends BpfSensor<DnsEvent> {
     public static final Duration RESCAN_PERIOD = Duration.ofSeconds(30);
     private static final System.Logger LOG = System.getLogger(DnsSensor.class.getName());
     private static final String[] LEGACY = {"gethostbyname", "gethostbyname2"};
+    private static final String[] PROGRAMS = {"getaddrinfo_enter", "getaddrinfo_exit", "gethostbyname_enter",
+        "gethostbyname2_enter", "gethostbyname_exit"};
 
     private final DnsRecordDecoder decoder = new DnsRecordDecoder(WallClock.now());
     private final LibcLocator locator;
@@ -42,6 +48,8 @@ public final class DnsSensor extends BpfSensor<DnsEvent> {
     private final Set<Object> attachedKeys = new HashSet<>();
     private volatile List<Path> attached = List.of();
     private ScheduledExecutorService rescans;
+    /** Whether probes are uprobe_multi links (else perf-event uprobes); set when attaching, under the lock. */
+    private boolean multi;
 
     public DnsSensor(EventStore<DnsEvent> store, LibcLocator locator) {
         super(NAME, store);
@@ -64,7 +72,7 @@ public final class DnsSensor extends BpfSensor<DnsEvent> {
 
     @Override
     protected List<HookKind> hookPreference() {
-        return List.of(HookKind.UPROBE);
+        return List.of(HookKind.UPROBE_MULTI, HookKind.UPROBE);
     }
 
     @Override
@@ -73,11 +81,17 @@ public final class DnsSensor extends BpfSensor<DnsEvent> {
     }
 
     @Override
-    protected void selectPrograms(BpfObject object, HookKind kind) {
+    protected void selectPrograms(BpfObject object, HookKind kind) throws BpfException {
+        if (kind == HookKind.UPROBE_MULTI) {
+            for (String program : PROGRAMS) {
+                object.program(program).setExpectedAttachType(BpfProgram.UPROBE_MULTI);
+            }
+        }
     }
 
     @Override
     protected void attach(BpfObject object, HookKind kind) throws BpfException {
+        multi = kind == HookKind.UPROBE_MULTI;
         List<LibcLocator.Libc> libcs = findLibcs();
         BpfException last = null;
         for (LibcLocator.Libc libc : libcs) {
@@ -134,12 +148,20 @@ public final class DnsSensor extends BpfSensor<DnsEvent> {
     }
 
     private void attach(BpfObject object, LibcLocator.Libc libc) throws BpfException {
-        object.program("getaddrinfo_enter").attachUprobe(libc.path(), "getaddrinfo", false, -1);
-        object.program("getaddrinfo_exit").attachUprobe(libc.path(), "getaddrinfo", true, -1);
+        if (multi) {
+            attachMulti(object, libc);
+        } else {
+            attachPerfUprobes(object, libc);
+        }
         attachedKeys.add(libc.fileKey());
         List<Path> paths = new ArrayList<>(attached);
         paths.add(libc.path());
         attached = List.copyOf(paths);
+    }
+
+    private void attachPerfUprobes(BpfObject object, LibcLocator.Libc libc) throws BpfException {
+        object.program("getaddrinfo_enter").attachUprobe(libc.path(), "getaddrinfo", false, -1);
+        object.program("getaddrinfo_exit").attachUprobe(libc.path(), "getaddrinfo", true, -1);
         for (String legacy : LEGACY) {
             try {
                 object.program(legacy + "_enter").attachUprobe(libc.path(), legacy, false, -1);
@@ -147,6 +169,37 @@ public final class DnsSensor extends BpfSensor<DnsEvent> {
             } catch (BpfException e) {
                 LOG.log(System.Logger.Level.WARNING, e.getMessage());
             }
+        }
+    }
+
+    /** One uprobe_multi link per program: getaddrinfo's pair, and gethostbyname(2)'s entries and shared return. */
+    private void attachMulti(BpfObject object, LibcLocator.Libc libc) throws BpfException {
+        Map<String, Long> offsets;
+        try {
+            offsets = ElfSymbols.functionOffsets(libc.path(), Set.of("getaddrinfo", LEGACY[0], LEGACY[1]));
+        } catch (IOException e) {
+            throw new BpfException("reading the symbols of", libc.path().toString(), 5 /* EIO */, e.getMessage());
+        }
+        Long getaddrinfo = offsets.get("getaddrinfo");
+        if (getaddrinfo == null) {
+            throw new BpfException("attaching uprobe_multi", "getaddrinfo to " + libc.path(), 2 /* ENOENT */,
+                    "the library defines no getaddrinfo");
+        }
+        object.program("getaddrinfo_enter").attachUprobeMulti(libc.path(), new long[] {getaddrinfo}, false);
+        object.program("getaddrinfo_exit").attachUprobeMulti(libc.path(), new long[] {getaddrinfo}, true);
+        List<Long> legacy = new ArrayList<>();
+        for (String function : LEGACY) {
+            Long offset = offsets.get(function);
+            if (offset == null) {
+                LOG.log(System.Logger.Level.WARNING, libc.path() + " defines no " + function);
+                continue;
+            }
+            object.program(function + "_enter").attachUprobeMulti(libc.path(), new long[] {offset}, false);
+            legacy.add(offset);
+        }
+        if (!legacy.isEmpty()) {
+            object.program("gethostbyname_exit").attachUprobeMulti(libc.path(),
+                    legacy.stream().mapToLong(Long::longValue).toArray(), true);
         }
     }
 

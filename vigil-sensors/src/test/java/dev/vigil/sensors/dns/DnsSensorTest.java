@@ -1,13 +1,17 @@
 package dev.vigil.sensors.dns;
 
 import dev.vigil.bpf.FeatureProbe;
+import dev.vigil.bpf.HookKind;
 import dev.vigil.sensors.EventStore;
+import dev.vigil.sensors.HostRoots;
 import dev.vigil.sensors.RootOnly;
 import dev.vigil.sensors.SensorOptions;
 import dev.vigil.sensors.SensorStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,13 +31,16 @@ class DnsSensorTest {
         RootOnly.assumeBpfPrivileges();
     }
 
-    @Test
-    void lookupsOfLocalhostAndAnInvalidNameAreSeen() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = HookKind.class, names = {"UPROBE_MULTI", "UPROBE"})
+    void lookupsOfLocalhostAndAnInvalidNameAreSeen(HookKind kind, @TempDir Path root) throws Exception {
+        assumeTrue(kind != HookKind.UPROBE_MULTI || new FeatureProbe().check(kind, "getaddrinfo") == null,
+                "no uprobe_multi links on this kernel");
         List<DnsEvent> live = new CopyOnWriteArrayList<>();
         try (DnsSensor sensor = new DnsSensor(new EventStore<>())) {
-            sensor.start(SensorOptions.defaults().withLowLatency(true), new FeatureProbe(), live::add);
+            sensor.start(SensorOptions.defaults().withLowLatency(true), HostRoots.forcing(root, kind, null), live::add);
             assertThat(sensor.status().state()).as(String.valueOf(sensor.status())).isEqualTo(SensorStatus.State.RUNNING);
-            assertThat(sensor.status().hook()).isEqualTo("uprobe");
+            assertThat(sensor.status().hook()).isEqualTo(kind.sectionPrefix());
             assertThat(sensor.attachedLibcs()).isNotEmpty();
 
             long good = run("getent", "ahosts", "localhost");
