@@ -73,6 +73,17 @@ final class Bpftrace implements AutoCloseable {
         return process.pid();
     }
 
+    /** Waits until bpftrace has finished starting (its CPU time stops growing), at most 10 s. */
+    void untilIdle(ProcessCpu cpu) throws InterruptedException {
+        Settle.untilIdle(() -> {
+            try {
+                return cpu.nanos(process.pid());
+            } catch (IOException e) {
+                return 0; // gone: nothing more to wait for
+            }
+        });
+    }
+
     /** Stops bpftrace as a user would (SIGINT: it prints its maps and exits), or kills it after 30 s. */
     @Override
     public void close() throws IOException, InterruptedException {

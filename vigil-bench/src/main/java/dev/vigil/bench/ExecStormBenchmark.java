@@ -93,6 +93,7 @@ final class ExecStormBenchmark {
         Storm s;
         Bpftrace tracer = Bpftrace.start(BPFTRACE_SCRIPT, Path.of("/dev/null"), outDir.resolve("bpftrace-exec.err"), 1);
         try {
+            tracer.untilIdle(cpu);
             long cpu0 = cpu.nanos(tracer.pid());
             s = storm(execs);
             LongSupplier used = () -> cpuOrZero(tracer.pid());

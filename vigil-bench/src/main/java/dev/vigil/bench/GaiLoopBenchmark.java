@@ -128,7 +128,10 @@ final class GaiLoopBenchmark {
         }
     }
 
-    /** One chunk under the bare probe mechanism: bpftrace counting entries and returns of the same getaddrinfo. */
+    /**
+     * One chunk under the bare probe mechanism: bpftrace counting entries and returns of the same getaddrinfo,
+     * attached and idle (its compiler done) before the chunk, as Vigil is before its own.
+     */
     Run bpftrace(Loop loop) throws IOException, InterruptedException {
         String libc = libcOf(binary);
         String script = "uprobe:" + libc + ":getaddrinfo { @calls = count(); } uretprobe:" + libc
@@ -138,6 +141,7 @@ final class GaiLoopBenchmark {
         long cpuNanos;
         Bpftrace tracer = Bpftrace.start(script, outDir.resolve("bpftrace-gai.out"), outDir.resolve("bpftrace-gai.err"), 2);
         try {
+            tracer.untilIdle(cpu);
             long cpu0 = cpu.nanos(tracer.pid());
             nanosPerCall = loop.chunk();
             cpuNanos = cpu.nanos(tracer.pid()) - cpu0;

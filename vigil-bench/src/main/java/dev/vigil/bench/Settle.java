@@ -52,11 +52,16 @@ final class Settle {
      * otherwise pay for the start, which a deployed agent pays once.
      */
     static void untilIdle() throws InterruptedException {
+        untilIdle(JvmCpu::nanos);
+    }
+
+    /** Until a tracer's CPU time (nanoseconds) grows by under 2% of one CPU over 200 ms, or 10 s passed. */
+    static void untilIdle(LongSupplier cpuNanos) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
-        long last = JvmCpu.nanos();
+        long last = cpuNanos.getAsLong();
         while (System.nanoTime() < deadline) {
             Thread.sleep(200);
-            long now = JvmCpu.nanos();
+            long now = cpuNanos.getAsLong();
             if (now - last < 4_000_000) {
                 return;
             }
