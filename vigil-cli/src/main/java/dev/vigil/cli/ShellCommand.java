@@ -2,6 +2,10 @@ package dev.vigil.cli;
 
 import dev.vigil.cli.output.OutputMode;
 import dev.vigil.cli.output.OutputOptions;
+import dev.vigil.sensors.SensorOptions;
+import dev.vigil.sensors.dns.DnsSensor;
+import dev.vigil.sensors.process.ProcessSensor;
+import dev.vigil.sensors.socket.SocketSensor;
 import dev.vigil.sql.Engine;
 import dev.vigil.sql.Session;
 import org.jline.reader.EndOfFileException;
@@ -10,8 +14,10 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 import java.io.BufferedReader;
@@ -19,6 +25,10 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -39,12 +49,33 @@ final class ShellCommand implements Callable<Integer> {
                     + "(default on; --no-sensors to skip)")
     boolean sensors = true;
 
+    @picocli.CommandLine.Option(names = "--without-sensor", paramLabel = "NAME",
+            description = "Do not start this sensor (process, socket or dns); repeatable. The dns sensor's libc uprobes "
+                    + "cost every new process a little, which an exec-heavy host may not want")
+    List<String> without = new ArrayList<>();
+
+    /** The sensors this shell starts: all of them but those named by --without-sensor. */
+    static Set<String> enabledSensors(List<String> without) {
+        Set<String> names = new LinkedHashSet<>(SENSORS);
+        for (String name : without) {
+            if (!SENSORS.contains(name)) {
+                throw new ParameterException(new CommandLine(new ShellCommand()),
+                        "unknown sensor '" + name + "' for --without-sensor: use " + String.join(", ", SENSORS));
+            }
+            names.remove(name);
+        }
+        return names;
+    }
+
+    private static final List<String> SENSORS = List.of(ProcessSensor.NAME, SocketSensor.NAME, DnsSensor.NAME);
+
     @Override
     public Integer call() throws Exception {
+        Set<String> enabled = enabledSensors(without);
         OutputOptions options = OutputOptions.DEFAULT.withMode(flags.mode(OutputMode.PRETTY)).withHeaders(flags.header);
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         boolean interactive = sql == null && System.console() != null && System.console().isTerminal();
-        if (!interactive || !sensors) {
+        if (!interactive || !sensors || enabled.isEmpty()) {
             try (Engine engine = HostEngine.open(); Session session = engine.openSession()) {
                 Shell shell = new Shell(engine, session, options, out, System.err);
                 if (sql != null) { // like osqueryi "SQL": statements or meta-commands, one per line
@@ -59,7 +90,8 @@ final class ShellCommand implements Callable<Integer> {
                 return interactive ? interactive(shell, session, new ShellCompleter(engine)) : fromStream(shell);
             }
         }
-        try (HostEngine host = HostEngine.withSensors(dev.vigil.sensors.SensorOptions.defaults(), System.err::println);
+        try (HostEngine host = HostEngine.withSensors(SensorOptions.defaults().withSensors(enabled),
+                System.err::println);
              Session session = host.engine().openSession()) {
             Shell shell = new Shell(host.engine(), session, options, out, System.err);
             return interactive(shell, session, new ShellCompleter(host.engine()));

@@ -88,6 +88,18 @@ class CommandLineTest {
     }
 
     @Test
+    void shellLeavesOutNamedSensorsAndRefusesUnknownOnes() throws Exception {
+        assertThat(ShellCommand.enabledSensors(java.util.List.of("dns"))).containsExactly("process", "socket");
+        assertThat(ShellCommand.enabledSensors(java.util.List.of())).containsExactly("process", "socket", "dns");
+        Run bad = vigil(null, "shell", "--without-sensor", "dnss", "select 1");
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.err()).contains("unknown sensor 'dnss' for --without-sensor: use process, socket, dns");
+        Run ok = vigil(null, "shell", "--without-sensor", "dns", "--csv", "select 1 as x");
+        assertThat(ok.status()).as(ok.err()).isZero();
+        assertThat(ok.out()).isEqualTo("x\n1\n");
+    }
+
+    @Test
     void versionAndHelp() throws Exception {
         assertThat(vigil(null, "--version").out()).contains("sqlite 3.");
         assertThat(vigil(null, "--help").out()).contains("query", "shell");
