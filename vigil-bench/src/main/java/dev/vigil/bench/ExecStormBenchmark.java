@@ -89,9 +89,24 @@ final class ExecStormBenchmark {
      * events it reported lost.
      */
     Run bpftrace() throws IOException, InterruptedException {
+        return bpftrace(BPFTRACE_SCRIPT, 1);
+    }
+
+    /**
+     * The same with a bare uprobe+uretprobe count() on libc's getaddrinfo too: what any uprobe-based DNS tracer
+     * costs every new process (the kernel writes the breakpoints into each process that maps libc), to compare
+     * with Vigil's sensors, DNS included.
+     */
+    Run bpftraceWithLibcUprobes() throws IOException, InterruptedException {
+        String libc = GaiLoopBenchmark.libcOf(Path.of("/bin/true"));
+        return bpftrace(BPFTRACE_SCRIPT + " uprobe:" + libc + ":getaddrinfo { @calls = count(); } uretprobe:" + libc
+                + ":getaddrinfo { @returns = count(); }", 3);
+    }
+
+    private Run bpftrace(String script, int probes) throws IOException, InterruptedException {
         long cpuNanos;
         Storm s;
-        Bpftrace tracer = Bpftrace.start(BPFTRACE_SCRIPT, Path.of("/dev/null"), outDir.resolve("bpftrace-exec.err"), 1);
+        Bpftrace tracer = Bpftrace.start(script, Path.of("/dev/null"), outDir.resolve("bpftrace-exec.err"), probes);
         try {
             tracer.untilIdle(cpu);
             long cpu0 = cpu.nanos(tracer.pid());
