@@ -11,10 +11,11 @@ import java.util.Map;
 /**
  * The sensors' benchmarks, each tracer measured side by side with no tracer in the same run:
  * <ol>
- *   <li>an exec storm (bench/c/exec_storm.c) with no tracer (before and after, to show the noise), Vigil's sensors,
- *       bpftrace printing every exec, and auditd with an execve rule;</li>
- *   <li>a getaddrinfo loop (bench/c/gai_loop.c) with no tracer, Vigil's DNS sensor, and a bare bpftrace
- *       uprobe+uretprobe count() on the same function;</li>
+ *   <li>an exec storm (bench/c/exec_storm.c) with no tracer (between every two traced storms), Vigil's sensors,
+ *       bpftrace printing every exec (alone, and with a bare getaddrinfo uprobe pair like Vigil's DNS sensor's),
+ *       and auditd with an execve rule;</li>
+ *   <li>a getaddrinfo loop (bench/c/gai_loop.c) in one process, in chunks with no tracer, Vigil's DNS sensor, and
+ *       a bare bpftrace uprobe+uretprobe count() on the same function;</li>
  *   <li>the agent's CPU per 1,000 events delivered into the event store, from the storm under Vigil.</li>
  * </ol>
  * Usage: {@code SensorBenchmark OUT_DIR EXEC_STORM GAI_LOOP [--execs N] [--loops N] [--storm-rounds N]
