@@ -2,7 +2,8 @@
 // Process sensor: exec, exit and fork of processes (not threads), from the scheduler's tracepoints
 // (include/trace/events/sched.h). Each event has two programs, one per hook kind: tp_btf (BTF-typed) and raw_tp
 // (for kernels without BTF trampolines). User space loads only the kind it chose. Both receive the tracepoint's
-// arguments in the same order, so one handler serves both.
+// arguments in the same order; the handlers (process_handlers.h) are compiled once per kind, to read fields
+// directly through BTF pointers in one and with CO-RE reads in the other.
 #include "vigil.bpf.h"
 
 #define RECORD_EXEC 1
