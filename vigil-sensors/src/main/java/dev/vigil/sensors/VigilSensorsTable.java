@@ -18,7 +18,7 @@ public final class VigilSensorsTable implements Table {
     static final Column SENSOR = COLUMNS.text("sensor", "Sensor name: process, socket or dns");
     static final Column STATE = COLUMNS.text("state", "running, unsupported (this host lacks what it needs), failed (an error while starting) or stopped");
     static final Column REASON = COLUMNS.text("reason", "Why the sensor is unsupported or failed");
-    static final Column HOOK = COLUMNS.text("hook", "Hook kind in use: tp_btf, raw_tp, tracepoint, kprobe, fentry or uprobe");
+    static final Column HOOK = COLUMNS.text("hook", "Hook kind in use: tp_btf, raw_tp, tracepoint, kprobe, fentry, uprobe_multi or uprobe");
     static final Column SEEN = COLUMNS.bigint("seen", "Events the kernel side produced");
     static final Column DELIVERED = COLUMNS.bigint("delivered", "Events decoded and stored");
     static final Column DROPPED = COLUMNS.bigint("dropped", "Events lost in the kernel because the ring buffer was full");
