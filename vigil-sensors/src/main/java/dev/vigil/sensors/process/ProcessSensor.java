@@ -26,14 +26,15 @@ import java.util.Map;
  * parent when it only forked; the sensor remembers the images of up to {@value #IMAGES_MAX} live processes.
  *
  * <p>The executable's mode, owner and times come from a stat(2) when the exec is read, remembered per path for
- * {@value #STAT_TTL_MILLIS} ms: an exec storm of one program costs a stat a second, not one per exec (a file
- * changed within that time shows its previous attributes until then).
+ * {@value #STAT_TTL_MILLIS} ms: an exec storm of one program costs ten stats a second, not one per exec. A file
+ * changed within that time shows its previous attributes (reading them from the inode in the exec handler would
+ * be exact; see docs/SENSORS.md).
  */
 public final class ProcessSensor extends BpfSensor<ProcessEvent> {
     public static final String NAME = "process";
     static final int IMAGES_MAX = 65_536;
     private static final String[] EVENTS = {"exec", "exit", "fork"};
-    static final long STAT_TTL_MILLIS = 1000;
+    static final long STAT_TTL_MILLIS = 100;
     private static final int STATS_MAX = 1024;
 
     private record Stat(ProcessEvent.ExecutableFile file, long readAtNanos) {
