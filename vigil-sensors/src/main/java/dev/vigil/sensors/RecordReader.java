@@ -22,29 +22,29 @@ public final class RecordReader {
     }
 
     public int u16(int offset) throws MalformedRecordException {
-        check(offset, 2);
+        require(offset, 2);
         return Short.toUnsignedInt(bytes.getShort(offset));
     }
 
     /** An unsigned 32-bit field, widened to long. */
     public long u32(int offset) throws MalformedRecordException {
-        check(offset, 4);
+        require(offset, 4);
         return Integer.toUnsignedLong(bytes.getInt(offset));
     }
 
     /** A signed 32-bit field. */
     public int s32(int offset) throws MalformedRecordException {
-        check(offset, 4);
+        require(offset, 4);
         return bytes.getInt(offset);
     }
 
     public long u64(int offset) throws MalformedRecordException {
-        check(offset, 8);
+        require(offset, 8);
         return bytes.getLong(offset);
     }
 
     public byte[] slice(int offset, int length) throws MalformedRecordException {
-        check(offset, length);
+        require(offset, length);
         byte[] out = new byte[length];
         bytes.get(offset, out);
         return out;
@@ -52,17 +52,34 @@ public final class RecordReader {
 
     /** A NUL-terminated string in a fixed-size field (such as comm[16]); the whole field if it has no NUL. */
     public String cString(int offset, int fieldSize) throws MalformedRecordException {
-        check(offset, fieldSize);
+        return text(offset, nulEnd(offset, fieldSize) - offset);
+    }
+
+    /** {@link #cString(int, int)} through a cache of texts: a value seen before is the same String again. */
+    public String cString(int offset, int fieldSize, TextCache texts) throws MalformedRecordException {
+        return texts.text(bytes.array(), offset, nulEnd(offset, fieldSize) - offset);
+    }
+
+    /** The text formatter makes of the field's bytes, through a cache of texts (see {@link TextCache#formatted}). */
+    public String formatted(int offset, int length, int kind, TextCache texts, TextCache.Formatter formatter)
+            throws MalformedRecordException {
+        require(offset, length);
+        return texts.formatted(bytes.array(), offset, length, kind, formatter);
+    }
+
+    /** The offset of the field's first NUL, or its end. */
+    private int nulEnd(int offset, int fieldSize) throws MalformedRecordException {
+        require(offset, fieldSize);
         int end = offset;
         while (end < offset + fieldSize && bytes.get(end) != 0) {
             end++;
         }
-        return text(offset, end - offset);
+        return end;
     }
 
     /** The NUL-separated strings of a field of this length; a last string without NUL is kept. */
     public List<String> nulSeparated(int offset, int length) throws MalformedRecordException {
-        check(offset, length);
+        require(offset, length);
         List<String> out = new ArrayList<>();
         int start = offset;
         for (int i = offset; i < offset + length; i++) {
@@ -83,7 +100,8 @@ public final class RecordReader {
         return new String(b, StandardCharsets.UTF_8);
     }
 
-    private void check(int offset, int length) throws MalformedRecordException {
+    /** Throws unless the record has length bytes at offset. */
+    public void require(int offset, int length) throws MalformedRecordException {
         if (offset < 0 || length < 0 || offset + length > bytes.capacity()) {
             throw new MalformedRecordException("record of " + bytes.capacity() + " bytes has no field at "
                     + offset + ".." + (offset + length));

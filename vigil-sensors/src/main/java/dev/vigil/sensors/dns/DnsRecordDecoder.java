@@ -74,8 +74,8 @@ public final class DnsRecordDecoder {
             int at = DATA + i * ADDR_SIZE;
             int family = r.u16(at);
             String text = switch (family) {
-                case 2 -> texts.formatted(record, at + 4, 4, 2, b -> IpText.format(b, false));
-                case 10 -> texts.formatted(record, at + 4, 16, 10, b -> IpText.format(b, true));
+                case 2 -> r.formatted(at + 4, 4, 2, texts, b -> IpText.format(b, false));
+                case 10 -> r.formatted(at + 4, 16, 10, texts, b -> IpText.format(b, true));
                 default -> null;
             };
             if (text != null && !contains(addresses, distinct, text)) {
@@ -90,8 +90,8 @@ public final class DnsRecordDecoder {
         };
         long ktime = r.u64(8);
         return new DnsEvent(function, ktime, clock.toEpochNanos(ktime), r.s32(16), r.s32(20), r.u32(UID), r.u32(GID),
-                string(record, COMM, 16, "comm"), null, string(record, host, hostLength, "host"),
-                string(record, service, serviceLength, "service"), r.s32(HINT_FAMILY), r.s32(RET), r.u64(LATENCY),
+                r.cString(COMM, 16, texts), null, string(r, record, host, hostLength, "host"),
+                string(r, record, service, serviceLength, "service"), r.s32(HINT_FAMILY), r.s32(RET), r.u64(LATENCY),
                 List.of(Arrays.copyOf(addresses, distinct)));
     }
 
@@ -104,21 +104,14 @@ public final class DnsRecordDecoder {
         return false;
     }
 
-    /**
-     * The text of a NUL-terminated field: up to its first NUL, which must be there, except in comm[16] where the
-     * whole field is the name; "" for length 0 (a NULL argument).
-     */
-    private String string(byte[] record, int offset, int length, String what) throws MalformedRecordException {
+    /** A string of the data area, which must end with its NUL; "" for length 0 (a NULL argument). */
+    private String string(RecordReader r, byte[] record, int offset, int length, String what) throws MalformedRecordException {
         if (length == 0) {
             return "";
         }
-        if (offset != COMM && record[offset + length - 1] != 0) {
+        if (record[offset + length - 1] != 0) {
             throw new MalformedRecordException("DNS record's " + what + " has no NUL");
         }
-        int end = offset;
-        while (end < offset + length && record[end] != 0) {
-            end++;
-        }
-        return texts.text(record, offset, end - offset);
+        return r.cString(offset, length, texts);
     }
 }

@@ -76,7 +76,6 @@ public final class ProcessRecordDecoder {
     private final WallClock clock;
     /** Command names and paths repeat from exec to exec: decoded once, then shared. */
     private final TextCache texts = new TextCache();
-    private byte[] current;
 
     public ProcessRecordDecoder(WallClock clock) {
         this.clock = clock;
@@ -84,7 +83,6 @@ public final class ProcessRecordDecoder {
 
     /** Not thread-safe: a decoder serves one reader thread. */
     public ProcessEvent decode(byte[] record) throws MalformedRecordException {
-        current = record;
         RecordReader r = new RecordReader(record);
         int type = r.u16(H_TYPE);
         long size = r.u32(H_SIZE);
@@ -101,14 +99,14 @@ public final class ProcessRecordDecoder {
                 long start = r.u64(EXIT_START_NS);
                 yield new ProcessEvent(ProcessEvent.Kind.EXIT, ktime, clock.toEpochNanos(ktime), pid, tid,
                         r.s32(EXIT_PPID), ProcessEvent.Credentials.of(r.u32(EXIT_UID), r.u32(EXIT_GID)), 0,
-                        comm(r, EXIT_COMM), null, r.s32(EXIT_CODE), start > 0 && ktime >= start ? ktime - start : null,
+                        r.cString(EXIT_COMM, COMM_SIZE, texts), null, r.s32(EXIT_CODE), start > 0 && ktime >= start ? ktime - start : null,
                         null, null);
             }
             case RECORD_FORK -> {
                 requireSize(r, FORK_SIZE, "fork");
                 yield new ProcessEvent(ProcessEvent.Kind.FORK, ktime, clock.toEpochNanos(ktime), pid, tid, 0,
                         ProcessEvent.Credentials.of(r.u32(FORK_UID), r.u32(FORK_GID)), 0,
-                        comm(r, FORK_COMM), null, null, null, r.s32(FORK_CHILD_PID), null);
+                        r.cString(FORK_COMM, COMM_SIZE, texts), null, null, null, r.s32(FORK_CHILD_PID), null);
             }
             default -> throw new MalformedRecordException("unknown process record type " + type);
         };
@@ -135,34 +133,17 @@ public final class ProcessRecordDecoder {
                 (flags & EXEC_ARGV_TRUNCATED) != 0, (flags & (EXEC_PATH_TRUNCATED | EXEC_CWD_TRUNCATED)) != 0,
                 r.u64(EXEC_START_NS));
         return new ProcessEvent(ProcessEvent.Kind.EXEC, ktime, clock.toEpochNanos(ktime), pid, tid, r.s32(EXEC_PPID),
-                credentials, r.u64(EXEC_CGROUP_ID), comm(r, EXEC_COMM), image, null, null, null, null);
-    }
-
-    private String comm(RecordReader r, int offset) throws MalformedRecordException {
-        inBounds(r, offset, COMM_SIZE);
-        int end = offset;
-        while (end < offset + COMM_SIZE && current[end] != 0) {
-            end++;
-        }
-        return texts.text(current, offset, end - offset);
+                credentials, r.u64(EXEC_CGROUP_ID), r.cString(EXEC_COMM, COMM_SIZE, texts), image, null, null, null, null);
     }
 
     private String cachedPath(RecordReader r, int offset, int length) throws MalformedRecordException {
-        inBounds(r, offset, length);
-        return texts.formatted(current, offset, length, 1, bytes -> {
+        return r.formatted(offset, length, 1, texts, bytes -> {
             try {
                 return path(new RecordReader(bytes).nulSeparated(0, bytes.length));
             } catch (MalformedRecordException e) {
                 throw new IllegalStateException(e); // cannot happen: the whole array is in bounds
             }
         });
-    }
-
-    private static void inBounds(RecordReader r, int offset, int length) throws MalformedRecordException {
-        if (offset < 0 || length < 0 || offset + length > r.size()) {
-            throw new MalformedRecordException("record of " + r.size() + " bytes has no field at " + offset + ".."
-                    + (offset + length));
-        }
     }
 
     /** Joins path components written leaf first (see read_path in process.bpf.c) into an absolute path. */
