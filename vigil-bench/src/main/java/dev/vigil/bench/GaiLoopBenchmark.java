@@ -89,10 +89,6 @@ final class GaiLoopBenchmark {
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start());
     }
 
-    int calls() {
-        return calls;
-    }
-
     /**
      * One chunk under Vigil's DNS sensor alone (default batched options, in this JVM), started for it and idle
      * before the chunk runs, as bpftrace is attached before its chunk. The chunk's events are counted as a user
