@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -112,15 +113,37 @@ final class Bpftrace implements AutoCloseable {
         return lost;
     }
 
-    /** The value of a count() map such as {@code @calls = count()} as printed at exit; -1 if absent. */
-    long mapCount(String name) throws IOException {
-        Matcher m = MAP_COUNT.matcher(Files.readString(stdout, StandardCharsets.UTF_8));
+    /**
+     * Has bpftrace print its maps now (SIGUSR1) and waits until the count() map {@code name} appears once more in
+     * its output, at most 10 s: with {@link #mapCounts}, the counts between two points of a run.
+     */
+    void printMaps(String name) throws IOException, InterruptedException {
+        int printed = mapCounts(name).size();
+        Command.run(List.of("kill", "-USR1", Long.toString(process.pid())), 10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (mapCounts(name).size() <= printed) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new IOException("bpftrace did not print its maps on SIGUSR1 (" + exitDescription() + ")");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Every value the count() map {@code name} (as in {@code @calls = count()}) was printed with, in order. */
+    List<Long> mapCounts(String name) throws IOException {
+        return mapCounts(Files.readString(stdout, StandardCharsets.UTF_8), name);
+    }
+
+    /** The values of count() map {@code name} in bpftrace's output, in the order printed. */
+    static List<Long> mapCounts(String output, String name) {
+        List<Long> values = new ArrayList<>();
+        Matcher m = MAP_COUNT.matcher(output);
         while (m.find()) {
             if (m.group(1).equals(name)) {
-                return Long.parseLong(m.group(2));
+                values.add(Long.parseLong(m.group(2)));
             }
         }
-        return -1;
+        return values;
     }
 
     private String errors() throws IOException {

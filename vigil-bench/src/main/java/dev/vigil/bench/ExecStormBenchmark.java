@@ -3,6 +3,8 @@ package dev.vigil.bench;
 import dev.vigil.sensors.SensorOptions;
 import dev.vigil.sensors.SensorRuntime;
 import dev.vigil.sensors.SensorStatus;
+import dev.vigil.sensors.process.ProcessSensor;
+import dev.vigil.sensors.socket.SocketSensor;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +61,19 @@ final class ExecStormBenchmark {
      * auditd are ready before theirs.
      */
     Run vigil(int count) throws IOException, InterruptedException {
-        try (SensorRuntime sensors = SensorRuntime.start(SensorOptions.defaults(), SensorBenchmark::progress)) {
+        return vigil(count, SensorOptions.defaults());
+    }
+
+    /**
+     * Vigil's process and socket sensors, as {@code ./vigil --without-sensor dns} runs them: no libc uprobes, like
+     * bpftrace's exec-only script.
+     */
+    Run vigilWithoutDns() throws IOException, InterruptedException {
+        return vigil(execs, SensorOptions.defaults().withSensors(Set.of(ProcessSensor.NAME, SocketSensor.NAME)));
+    }
+
+    private Run vigil(int count, SensorOptions options) throws IOException, InterruptedException {
+        try (SensorRuntime sensors = SensorRuntime.start(options, SensorBenchmark::progress)) {
             requireRunning(sensors, "process");
             Settle.untilIdle();
             EventTally tally = new EventTally("true");

@@ -11,11 +11,11 @@ import java.util.Map;
 /**
  * The sensors' benchmarks, each tracer measured side by side with no tracer in the same run:
  * <ol>
- *   <li>an exec storm (bench/c/exec_storm.c) with no tracer (between every two traced storms), Vigil's sensors,
- *       bpftrace printing every exec (alone, and with a bare getaddrinfo uprobe pair like Vigil's DNS sensor's),
- *       and auditd with an execve rule;</li>
+ *   <li>an exec storm (bench/c/exec_storm.c) with no tracer (between every two traced storms), Vigil's sensors
+ *       (all, and all but DNS), bpftrace printing every exec (alone, and with a bare getaddrinfo uprobe pair like
+ *       Vigil's DNS sensor's), and auditd with an execve rule;</li>
  *   <li>a getaddrinfo loop (bench/c/gai_loop.c) in one process, in chunks with no tracer, Vigil's DNS sensor, and
- *       a bare bpftrace uprobe+uretprobe count() on the same function;</li>
+ *       a bare bpftrace uprobe+uretprobe count() on the same function, for "localhost" and for "127.0.0.1";</li>
  *   <li>the agent's CPU per 1,000 events delivered into the event store, from the storm under Vigil.</li>
  * </ol>
  * Usage: {@code SensorBenchmark OUT_DIR EXEC_STORM GAI_LOOP [--execs N] [--loops N] [--storm-rounds N]
@@ -72,14 +72,14 @@ public final class SensorBenchmark {
     }
 
     /**
-     * Rounds of storms: none, then each tracer followed by another untraced storm (vigil and the bpftrace runs swap
-     * places every round, auditd last). Each traced storm's slowdown is its wall time over the mean of the untraced
+     * Rounds of storms: none, then each tracer followed by another untraced storm (the order of the Vigil and
+     * bpftrace runs reverses every round, auditd last). Each traced storm's slowdown is its wall time over the mean of the untraced
      * storms either side of it; the table shows medians.
      */
     private static List<String> execStorm(ExecStormBenchmark bench, Options o) throws Exception {
         progress(String.format(Locale.ROOT, "exec storm: %,d execs of /bin/true in %d loops, %d rounds of "
-                + "none, vigil, none, bpftrace, none, bpftrace+uprobes, none, auditd, none (vigil and the bpftrace "
-                + "runs swapping places by round)",
+                + "none, vigil, none, vigil without dns, none, bpftrace, none, bpftrace+uprobes, none, auditd, none "
+                + "(the order of the vigil and bpftrace runs reversing by round)",
                 o.execs(), o.loops(), o.stormRounds()));
         progress("warming up Vigil's sensors (JIT) with a storm of " + Math.max(1, o.execs() / 10) + " execs");
         try {
@@ -89,18 +89,19 @@ public final class SensorBenchmark {
         }
         Measurements none = new Measurements("none", "ms");
         Measurements vigil = new Measurements("vigil sensors (all, batched)", "ms");
+        Measurements vigilNoDns = new Measurements("vigil without dns (process, socket)", "ms");
         Measurements bpftrace = new Measurements("bpftrace printf each exec > /dev/null", "ms");
         Measurements bpftraceDns = new Measurements("bpftrace as above + getaddrinfo pair", "ms");
         Measurements audit = new Measurements("auditd + execve rule", "ms");
         Map<Measurements, Measurements.Body> bodies = Map.of(vigil, () -> bench.vigil(o.execs()),
-                bpftrace, bench::bpftrace, bpftraceDns, bench::bpftraceWithLibcUprobes, audit, bench::audit);
+                vigilNoDns, bench::vigilWithoutDns, bpftrace, bench::bpftrace, bpftraceDns, bench::bpftraceWithLibcUprobes, audit, bench::audit);
         Map<Measurements, List<Double>> slowdowns = new HashMap<>();
         List<Double> noneSpread = new ArrayList<>();
         Run previous = untraced(none, 0, bench);
         for (int round = 0; round < o.stormRounds(); round++) {
             String tag = "exec storm round " + (round + 1) + "/" + o.stormRounds() + ": ";
-            List<Measurements> order = round % 2 == 0 ? List.of(vigil, bpftrace, bpftraceDns, audit)
-                    : List.of(bpftraceDns, bpftrace, vigil, audit);
+            List<Measurements> order = round % 2 == 0 ? List.of(vigil, vigilNoDns, bpftrace, bpftraceDns, audit)
+                    : List.of(bpftraceDns, bpftrace, vigilNoDns, vigil, audit);
             for (Measurements tracer : order) {
                 progress(tag + tracer.tracer);
                 Run traced = tracer.measure(round, bodies.get(tracer));
@@ -120,7 +121,7 @@ public final class SensorBenchmark {
                 o.execs(), o.loops(), o.stormRounds()));
         lines.add(String.format(Locale.ROOT, "%-40s %10s %9s %18s %8s %11s", "tracer", "wall", "slowdown", "events",
                 "drops", "tracer CPU"));
-        for (Measurements m : List.of(none, vigil, bpftrace, bpftraceDns, audit)) {
+        for (Measurements m : List.of(none, vigil, vigilNoDns, bpftrace, bpftraceDns, audit)) {
             if (!m.measured()) {
                 lines.add(String.format(Locale.ROOT, "%-40s unavailable: %s", m.tracer, m.unavailable));
                 continue;
@@ -142,9 +143,11 @@ public final class SensorBenchmark {
                     + "(exec storm under Vigil: %,d events of every kind in %.2f s of JVM CPU)", cpu / delivered * 1000,
                     delivered, cpu));
         }
-        lines.add("targets: zero loss (vigil " + lossVerdict(vigil) + "); slowdown no worse than bpftrace's ("
-                + compare(slowdowns, vigil, bpftrace) + "; with the same libc uprobes as Vigil's DNS sensor "
-                + compare(slowdowns, vigil, bpftraceDns) + "); far below auditd's (" + compare(slowdowns, vigil, audit) + ")");
+        lines.add("targets: zero loss (vigil " + lossVerdict(vigil) + ", without dns " + lossVerdict(vigilNoDns)
+                + "); slowdown no worse than bpftrace's (all sensors vs exec-only " + compare(slowdowns, vigil, bpftrace)
+                + "; like with like: without dns vs exec-only " + compare(slowdowns, vigilNoDns, bpftrace)
+                + ", all sensors vs exec + getaddrinfo pair " + compare(slowdowns, vigil, bpftraceDns)
+                + "); far below auditd's (" + compare(slowdowns, vigil, audit) + ")");
         lines.add("");
         return lines;
     }
@@ -173,74 +176,89 @@ public final class SensorBenchmark {
     }
 
     /**
-     * Rounds of chunks in one loop process: none, vigil, none, bpftrace, none, bpftrace, none, vigil, ... Each traced
-     * chunk's overhead is its time per call minus the mean of the untraced chunks either side of it.
+     * Rounds of chunks in one loop process: none, vigil, none, bpftrace, none, bpftrace, none, vigil, ..., each slot
+     * a chunk per host. Each traced chunk's overhead is its time per call minus the mean of the untraced chunks of
+     * the same host either side of it.
      */
     private static List<String> gaiLoop(GaiLoopBenchmark bench, Options o) throws Exception {
-        progress(String.format(Locale.ROOT, "getaddrinfo loop: %d rounds of %,d-call chunks: none, vigil dns, none, "
-                + "bpftrace, none (the tracers' order alternating by round)", o.gaiRounds(), o.calls()));
-        Measurements none = new Measurements("none", "ns/call");
-        Measurements vigil = new Measurements("vigil dns sensor (batched)", "ns/call");
-        Measurements bpftrace = new Measurements("bpftrace uprobe+uretprobe count()", "ns/call");
-        List<Double> vigilOverheads = new ArrayList<>();
-        List<Double> bpftraceOverheads = new ArrayList<>();
-        List<String> roundRatios = new ArrayList<>();
+        List<String> hosts = GaiLoopBenchmark.HOSTS;
+        progress(String.format(Locale.ROOT, "getaddrinfo loop: %d rounds of %,d-call chunks for each of %s: none, "
+                + "vigil dns, none, bpftrace, none (the tracers' order alternating by round)", o.gaiRounds(), o.calls(),
+                String.join(" and ", hosts)));
+        List<Measurements> none = new ArrayList<>();
+        List<Measurements> vigil = new ArrayList<>();
+        List<Measurements> bpftrace = new ArrayList<>();
+        for (String host : hosts) {
+            none.add(new Measurements("none (" + host + ")", "ns/call"));
+            vigil.add(new Measurements("vigil dns sensor (" + host + ")", "ns/call"));
+            bpftrace.add(new Measurements("bpftrace pair (" + host + ")", "ns/call"));
+        }
+        List<List<Double>> vigilOverheads = new ArrayList<>();
+        List<List<Double>> bpftraceOverheads = new ArrayList<>();
+        hosts.forEach(h -> {
+            vigilOverheads.add(new ArrayList<>());
+            bpftraceOverheads.add(new ArrayList<>());
+        });
         try (GaiLoopBenchmark.Loop loop = bench.start()) {
-            progress("warming up Vigil's DNS sensor (JIT) with one chunk");
+            progress("warming up Vigil's DNS sensor (JIT) with one chunk per host");
             try {
                 bench.vigil(loop);
             } catch (Exception e) {
                 progress("warm-up failed: " + e.getMessage());
             }
-            Run before = none.measure(0, () -> Run.untraced(loop.chunk()));
+            List<Run> before = Measurements.measureEach(none, () -> GaiLoopBenchmark.untraced(loop));
             for (int round = 0; round < o.gaiRounds(); round++) {
                 String tag = "getaddrinfo round " + (round + 1) + "/" + o.gaiRounds() + ": ";
                 // the order alternates, so that neither tracer always follows the other's teardown
                 boolean vigilFirst = round % 2 == 0;
-                double[] over = new double[2];
                 for (int slot = 0; slot < 2; slot++) {
                     boolean isVigil = (slot == 0) == vigilFirst;
                     progress(tag + (isVigil ? "vigil" : "bpftrace"));
-                    Run traced = isVigil ? vigil.measure(round, () -> bench.vigil(loop))
-                            : bpftrace.measure(round, () -> bench.bpftrace(loop));
-                    Run after = none.measure(round, () -> Run.untraced(loop.chunk()));
-                    over[isVigil ? 0 : 1] = overhead(traced, before, after);
+                    List<Run> traced = isVigil ? Measurements.measureEach(vigil, () -> bench.vigil(loop))
+                            : Measurements.measureEach(bpftrace, () -> bench.bpftrace(loop));
+                    List<Run> after = Measurements.measureEach(none, () -> GaiLoopBenchmark.untraced(loop));
+                    for (int h = 0; h < hosts.size(); h++) {
+                        (isVigil ? vigilOverheads : bpftraceOverheads).get(h)
+                                .add(overhead(traced.get(h), before.get(h), after.get(h)));
+                    }
                     before = after;
                 }
-                vigilOverheads.add(over[0]);
-                bpftraceOverheads.add(over[1]);
-                roundRatios.add(String.format(Locale.ROOT, "%.2f", over[0] / over[1]));
             }
         }
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "getaddrinfo(\"localhost\") loop in one process: %d rounds of %,d-call chunks "
-                + "per tracer (%,d traced calls each), untraced chunks between them; overhead = chunk - mean of the "
-                + "untraced chunks either side; medians; events and drops summed", o.gaiRounds(), o.calls(),
+        lines.add(String.format(Locale.ROOT, "getaddrinfo loop in one process: %d rounds of %,d-call chunks per tracer "
+                + "and host (%,d traced calls each), untraced chunks between them; overhead = chunk - mean of the "
+                + "untraced chunks of the host either side; medians; events and drops summed", o.gaiRounds(), o.calls(),
                 (long) o.gaiRounds() * o.calls()));
         lines.add(String.format(Locale.ROOT, "%-40s %10s %10s %20s %8s %11s", "tracer", "per call", "overhead",
                 "events", "drops", "tracer CPU"));
-        double vigilOverhead = medianOf(vigilOverheads);
-        double bpftraceOverhead = medianOf(bpftraceOverheads);
-        for (Measurements m : List.of(none, vigil, bpftrace)) {
-            if (!m.measured()) {
-                lines.add(String.format(Locale.ROOT, "%-40s unavailable: %s", m.tracer, m.unavailable));
-                continue;
+        List<String> verdicts = new ArrayList<>();
+        for (int h = 0; h < hosts.size(); h++) {
+            double vigilOverhead = medianOf(vigilOverheads.get(h));
+            double bpftraceOverhead = medianOf(bpftraceOverheads.get(h));
+            for (Measurements m : List.of(none.get(h), vigil.get(h), bpftrace.get(h))) {
+                if (!m.measured()) {
+                    lines.add(String.format(Locale.ROOT, "%-40s unavailable: %s", m.tracer, m.unavailable));
+                    continue;
+                }
+                double over = m == vigil.get(h) ? vigilOverhead : m == bpftrace.get(h) ? bpftraceOverhead : 0;
+                lines.add(String.format(Locale.ROOT, "%-40s %7.0f ns %+7.0f ns %20s %8s %11s", m.tracer, m.medianValue(),
+                        over, m.events(), m.drops(), m.cpu()) + m.failureNote());
             }
-            double over = m == vigil ? vigilOverhead : m == bpftrace ? bpftraceOverhead : 0;
-            lines.add(String.format(Locale.ROOT, "%-40s %7.0f ns %+7.0f ns %20s %8s %11s", m.tracer, m.medianValue(),
-                    over, m.events(), m.drops(), m.cpu()) + m.failureNote());
+            if (!Double.isNaN(vigilOverhead) && !Double.isNaN(bpftraceOverhead)) {
+                double ratio = vigilOverhead / bpftraceOverhead;
+                double[] interval = Stats.bootstrapRatioOfMedians(vigilOverheads.get(h), bpftraceOverheads.get(h), 2000, 0.8);
+                verdicts.add(String.format(Locale.ROOT, "%s %.2fx %s (80%% of bootstrap resamples of the rounds: "
+                        + "%.2fx-%.2fx)", hosts.get(h), ratio, ratio <= 1.5 ? "met" : "MISSED", interval[0], interval[1]));
+            }
         }
         lines.add("");
-        if (!Double.isNaN(vigilOverhead) && !Double.isNaN(bpftraceOverhead)) {
-            double ratio = vigilOverhead / bpftraceOverhead;
-            double[] interval = Stats.bootstrapRatioOfMedians(vigilOverheads, bpftraceOverheads, 2000, 0.8);
-            lines.add(String.format(Locale.ROOT, "per-call overhead, vigil / bare bpftrace pair: %.2fx (target <= 1.5x: %s; "
-                    + "80%% of bootstrap resamples of the rounds: %.2fx-%.2fx); per round: %s", ratio,
-                    ratio <= 1.5 ? "met" : "MISSED", interval[0], interval[1], String.join(" ", roundRatios)));
+        if (!verdicts.isEmpty()) {
+            lines.add("per-call overhead, vigil / bare bpftrace pair, target <= 1.5x: " + String.join("; ", verdicts));
         }
-        if (vigil.measured()) {
-            long delivered = vigil.runs.stream().mapToLong(Run::delivered).sum();
-            double cpu = vigil.runs.stream().mapToLong(Run::cpuNanos).sum() / 1e9;
+        long delivered = vigil.stream().flatMap(m -> m.runs.stream()).mapToLong(Run::delivered).sum();
+        if (delivered > 0) {
+            double cpu = vigil.stream().flatMap(m -> m.runs.stream()).mapToLong(Run::cpuNanos).sum() / 1e9;
             lines.add(String.format(Locale.ROOT, "agent CPU per 1,000 DNS events delivered into the event store: %.4f s "
                     + "(%,d events in %.2f s of JVM CPU)", cpu / delivered * 1000, delivered, cpu));
         }

@@ -18,4 +18,21 @@ class BpftraceTest {
         assertThat(Bpftrace.attachedProbes(perf, 327)).isZero();
         assertThat(Bpftrace.attachedProbes("", 3273)).isZero();
     }
+
+    @Test
+    void readsEveryPrintOfACountMapInOrder() {
+        String output = """
+                Attaching 2 probes...
+                @calls: 1000
+                @returns: 999
+
+
+                @calls: 1500
+                @returns: 1500
+                """;
+        assertThat(Bpftrace.mapCounts(output, "calls")).containsExactly(1000L, 1500L);
+        assertThat(Bpftrace.mapCounts(output, "returns")).containsExactly(999L, 1500L);
+        assertThat(Bpftrace.mapCounts(output, "call")).isEmpty();
+        assertThat(Bpftrace.mapCounts("Attaching 2 probes...\n", "calls")).isEmpty();
+    }
 }
