@@ -14,8 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -78,7 +80,12 @@ class ProcessSensorTest {
     @Test
     void tinyRingBufferAccountsForEveryEvent() throws Exception {
         try (ProcessSensor sensor = new ProcessSensor(new EventStore<>())) {
-            sensor.start(SensorOptions.defaults().withRingBufferBytes(4096), new FeatureProbe(), e -> { });
+            // A reader that keeps up would drop nothing (it did, once, on a busy machine): with no wakeups (the batch is
+            // larger than the ring) and a 2 s poll timeout it sleeps while the storm fills the 4 KiB ring.
+            SensorOptions defaults = SensorOptions.defaults();
+            SensorOptions sleepy = new SensorOptions(defaults.eventsMax(), defaults.eventsExpiry(), 4096, 1 << 20,
+                    Duration.ofSeconds(2), false, false, Set.of());
+            sensor.start(sleepy, new FeatureProbe(), e -> { });
             assertThat(sensor.status().state()).isEqualTo(SensorStatus.State.RUNNING);
             Process storm = new ProcessBuilder("/bin/sh", "-c", "for i in $(seq 200); do /bin/true a b c; done").start();
             assertThat(storm.waitFor(30, TimeUnit.SECONDS)).isTrue();
