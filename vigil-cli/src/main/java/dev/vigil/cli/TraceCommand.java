@@ -14,10 +14,13 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -29,6 +32,12 @@ import java.util.concurrent.atomic.AtomicLong;
 @Command(name = "trace", mixinStandardHelpOptions = true,
         description = "Watch processes, sockets and DNS lookups live through eBPF (needs root).")
 final class TraceCommand implements java.util.concurrent.Callable<Integer> {
+    /**
+     * How long an event waits for others that happened before it: each sensor delivers through its own reader,
+     * so without it an exec could print after the connect its program made. Short enough to go unnoticed.
+     */
+    static final Duration ORDER_WINDOW = Duration.ofMillis(50);
+
     @Parameters(paramLabel = "KIND", arity = "0..*",
             description = "Event kinds: exec, exit, fork, connect, accept, bind, listen, dns or all (default all)")
     List<String> kinds = List.of();
@@ -67,13 +76,33 @@ final class TraceCommand implements java.util.concurrent.Callable<Integer> {
                 return 1;
             }
             CountDownLatch done = new CountDownLatch(1);
+            CountDownLatch flushed = new CountDownLatch(1);
             AtomicLong printed = new AtomicLong();
-            Runtime.getRuntime().addShutdownHook(new Thread(done::countDown));
+            // Ctrl-C: stop, and let the events already held be printed before the JVM exits
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                done.countDown();
+                try {
+                    flushed.await(2, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
             if (!json) {
                 out.println(EventFormatter.header());
                 out.flush();
             }
-            try (SensorRuntime.Subscription ignored = sensors.subscribe(event -> print(event, filter, out, printed, done))) {
+            TimeOrder order = new TimeOrder(ORDER_WINDOW, event -> print(event, out, printed, done));
+            ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "vigil-trace-order");
+                t.setDaemon(true);
+                return t;
+            });
+            ticker.scheduleAtFixedRate(() -> order.release(System.nanoTime()), 5, 5, TimeUnit.MILLISECONDS);
+            try (SensorRuntime.Subscription ignored = sensors.subscribe(event -> {
+                if (filter.test(event)) {
+                    order.offer(event, System.nanoTime());
+                }
+            })) {
                 System.err.println("vigil trace: tracing with " + String.join(", ",
                         running.stream().map(SensorStatus::sensor).toList()) + " (Ctrl-C to stop)");
                 if (seconds != null) {
@@ -81,20 +110,23 @@ final class TraceCommand implements java.util.concurrent.Callable<Integer> {
                 } else {
                     done.await();
                 }
+            } finally {
+                ticker.shutdownNow();
+                order.flush();
+                out.flush();
+                flushed.countDown();
             }
-            out.flush();
         }
         return 0;
     }
 
-    private void print(SensorEvent event, TraceFilter filter, PrintStream out, AtomicLong printed, CountDownLatch done) {
-        if (!filter.test(event) || done.getCount() == 0) {
+    /** Prints an event, unless --count is already reached. Runs under the TimeOrder's lock: one at a time. */
+    private void print(SensorEvent event, PrintStream out, AtomicLong printed, CountDownLatch done) {
+        if (count != null && printed.get() >= count) {
             return;
         }
-        synchronized (out) {
-            out.println(json ? EventFormatter.json(event) : EventFormatter.line(event));
-            out.flush();
-        }
+        out.println(json ? EventFormatter.json(event) : EventFormatter.line(event));
+        out.flush();
         if (count != null && printed.incrementAndGet() >= count) {
             done.countDown();
         }
