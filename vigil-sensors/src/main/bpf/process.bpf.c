@@ -14,14 +14,17 @@
 #define EXEC_PATH_TRUNCATED 0x2
 #define EXEC_CWD_TRUNCATED 0x4
 
-/* A path slot holds the components of a path leaf first, each NUL-terminated: at most PATH_FILL bytes of
-   components plus one last component of up to NAME_MAX bytes. User space reverses and joins them. */
+/* A path is written as its components, leaf first, each NUL-terminated: at most PATH_FILL bytes of components
+   plus one last component of up to NAME_MAX bytes, PATH_SLOT in all. User space reverses and joins them. */
 #define PATH_SLOT 512
 #define PATH_FILL 256
 #define PATH_DEPTH 32
 /* argv as the process laid it out (NUL-separated), up to ARGV_MAX - 1 bytes; longer ones are truncated. */
 #define ARGV_MAX 4096
+#define DATA_MAX (2 * PATH_SLOT + ARGV_MAX)
 
+/* An exec record is packed: data[] holds path_len bytes of path, then cwd_len bytes of cwd, then argv_len bytes
+   of argv, and the record ends there. */
 struct exec_record {
     struct record_header h;
     __u32 ppid;
@@ -35,17 +38,63 @@ struct exec_record {
     __u32 fsgid;
     __u32 auid;         /* login uid (audit), 4294967295 when unset */
     __u32 old_tid;      /* the exec'ing thread's id before exec (differs when a non-leader thread exec'd) */
+    __u32 file_mode;    /* the executed file's inode: i_mode (type and permission bits) */
     __u64 cgroup_id;
     __u64 start_ns;     /* task start_time: CLOCK_MONOTONIC at fork */
     char comm[16];
-    __u16 path_len;     /* bytes used in path[] */
-    __u16 cwd_len;      /* bytes used in cwd[] */
-    __u16 argv_len;     /* bytes of argv[] sent */
+    __u16 path_len;     /* bytes of path at the start of data[] */
+    __u16 cwd_len;      /* bytes of cwd after them */
+    __u16 argv_len;     /* bytes of argv after those */
     __u16 pad;
-    char path[PATH_SLOT];
-    char cwd[PATH_SLOT];
-    char argv[ARGV_MAX];
+    /* The rest of the executed file's inode, read when it runs, so they are the file that ran even if it is
+       replaced or deleted right after. */
+    __u32 file_uid;
+    __u32 file_gid;
+    __u64 file_ino;
+    __s64 file_atime;   /* seconds since the epoch */
+    __s64 file_mtime;
+    __s64 file_ctime;
+    __u32 file_dev;     /* the file system's device, kernel encoding: major << 20 | minor */
+    __u32 pad2;
+    char data[DATA_MAX];
 };
+
+/* struct inode's timestamps have moved between kernels: timespec64 i_atime, i_mtime, i_ctime up to 6.5; __i_ctime
+   from 6.6; __i_atime and __i_mtime from 6.7; seconds and nanoseconds apart (i_atime_sec ...) from 6.11. These
+   flavors let one object read whichever the running kernel has. */
+struct inode___seconds {
+    time64_t i_atime_sec;
+    time64_t i_mtime_sec;
+    time64_t i_ctime_sec;
+} __attribute__((preserve_access_index));
+
+struct inode___hidden {
+    struct timespec64 __i_atime;
+    struct timespec64 __i_mtime;
+    struct timespec64 __i_ctime;
+} __attribute__((preserve_access_index));
+
+struct inode___timespec {
+    struct timespec64 i_atime;
+    struct timespec64 i_mtime;
+    struct timespec64 i_ctime;
+} __attribute__((preserve_access_index));
+
+static __always_inline void read_inode_times(struct inode *inode, struct exec_record *r)
+{
+    struct inode___seconds *s = (void *)inode;
+    struct inode___hidden *h = (void *)inode;
+    struct inode___timespec *t = (void *)inode;
+    if (bpf_core_field_exists(s->i_atime_sec)) {
+        r->file_atime = BPF_CORE_READ(s, i_atime_sec);
+        r->file_mtime = BPF_CORE_READ(s, i_mtime_sec);
+        r->file_ctime = BPF_CORE_READ(s, i_ctime_sec);
+        return;
+    }
+    r->file_atime = bpf_core_field_exists(h->__i_atime) ? BPF_CORE_READ(h, __i_atime.tv_sec) : BPF_CORE_READ(t, i_atime.tv_sec);
+    r->file_mtime = bpf_core_field_exists(h->__i_mtime) ? BPF_CORE_READ(h, __i_mtime.tv_sec) : BPF_CORE_READ(t, i_mtime.tv_sec);
+    r->file_ctime = bpf_core_field_exists(h->__i_ctime) ? BPF_CORE_READ(h, __i_ctime.tv_sec) : BPF_CORE_READ(t, i_ctime.tv_sec);
+}
 
 struct exit_record {
     struct record_header h;
@@ -114,7 +163,7 @@ static long path_step(__u32 index, struct path_walk *w)
     return 0;
 }
 
-/* Writes the path's components into slot (PATH_SLOT bytes), leaf first, crossing mount points up to the
+/* Writes the path's components into slot (up to PATH_SLOT bytes), leaf first, crossing mount points up to the
    global root, with bpf_loop (kernel 5.17+) so the verifier checks one step, not every depth.
    Returns the bytes used; sets *truncated when the path is deeper or longer than the slot. */
 static __always_inline __u32 read_path(struct path *path, char *slot, bool *truncated)

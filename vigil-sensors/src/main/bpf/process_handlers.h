@@ -30,15 +30,30 @@ static __always_inline int VARIANT(on_exec)(struct task_struct *task, pid_t old_
     r->start_ns = KREAD(task, start_time);
     KCOMM(task, r->comm);
 
+    struct inode *inode = KREAD(bprm, file, f_inode);
+    r->file_mode = KREAD(inode, i_mode);
+    r->file_uid = KREAD(inode, i_uid.val);
+    r->file_gid = KREAD(inode, i_gid.val);
+    r->file_ino = KREAD(inode, i_ino);
+    r->file_dev = KREAD(inode, i_sb, s_dev);
+    read_inode_times(inode, r);
+
     struct path exe = KREAD(bprm, file, f_path);
-    r->path_len = read_path(&exe, r->path, &truncated);
+    __u32 path_len = read_path(&exe, r->data, &truncated);
     if (truncated)
         flags |= EXEC_PATH_TRUNCATED;
+    if (path_len > PATH_SLOT)
+        return 0;
     truncated = false;
     struct path pwd = KREAD(task, fs, pwd);
-    r->cwd_len = read_path(&pwd, r->cwd, &truncated);
+    __u32 cwd_len = read_path(&pwd, &r->data[path_len], &truncated);
     if (truncated)
         flags |= EXEC_CWD_TRUNCATED;
+    __u32 off = path_len + cwd_len;
+    if (cwd_len > PATH_SLOT || off > 2 * PATH_SLOT)
+        return 0;
+    r->path_len = path_len;
+    r->cwd_len = cwd_len;
 
     unsigned long arg_start = KREAD(task, mm, arg_start);
     unsigned long arg_end = KREAD(task, mm, arg_end);
@@ -47,11 +62,11 @@ static __always_inline int VARIANT(on_exec)(struct task_struct *task, pid_t old_
         len = ARGV_MAX - 1;
         flags |= EXEC_ARGV_TRUNCATED;
     }
-    if (bpf_probe_read_user(r->argv, len & (ARGV_MAX - 1), (void *)arg_start) != 0)
+    if (bpf_probe_read_user(&r->data[off], len & (ARGV_MAX - 1), (void *)arg_start) != 0)
         len = 0;
     r->argv_len = len;
 
-    __u64 size = offsetof(struct exec_record, argv) + (len & (ARGV_MAX - 1));
+    __u64 size = offsetof(struct exec_record, data) + off + (len & (ARGV_MAX - 1));
     fill_header(&r->h, RECORD_EXEC, size);
     r->h.flags = flags;
     submit(r, size);

@@ -38,7 +38,14 @@ public final class RecordReader {
         return bytes.getInt(offset);
     }
 
+    /** An unsigned 64-bit field, as a long's bits (Long.toUnsignedString shows it). */
     public long u64(int offset) throws MalformedRecordException {
+        require(offset, 8);
+        return bytes.getLong(offset);
+    }
+
+    /** A signed 64-bit field. */
+    public long s64(int offset) throws MalformedRecordException {
         require(offset, 8);
         return bytes.getLong(offset);
     }

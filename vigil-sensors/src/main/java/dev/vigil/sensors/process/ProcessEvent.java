@@ -29,13 +29,22 @@ public record ProcessEvent(Kind type, long monotonicNanos, long timeNanos, int p
                            Long durationNanos, Integer childPid, ExecutableFile executable) implements SensorEvent {
 
     /**
-     * The executable's inode facts (stat(2)), as osquery's process_events reports them from the audit PATH record.
+     * The executed file's inode, read by the exec handler as the file ran, as osquery's process_events reports it
+     * from the audit PATH record.
      *
-     * @param mode the st_mode in octal, such as {@code 0100755}
-     * @param atime seconds since the epoch; btime null where the file system does not record birth time
+     * @param mode   the inode's mode in octal, such as {@code 0100755}
+     * @param atime  seconds since the epoch, as are mtime and ctime
+     * @param btime  birth time, from a stat(2) of the path when that still names this inode; null where the file
+     *               system does not record it, or the path now names another file or none
+     * @param device the file system's device in stat(2)'s st_dev encoding
+     * @param inode  the inode number
      */
     public record ExecutableFile(String mode, long ownerUid, long ownerGid, long atime, long mtime, long ctime,
-                                 Long btime) {
+                                 Long btime, long device, long inode) {
+
+        public ExecutableFile withBtime(Long birth) {
+            return new ExecutableFile(mode, ownerUid, ownerGid, atime, mtime, ctime, birth, device, inode);
+        }
     }
 
     public enum Kind {

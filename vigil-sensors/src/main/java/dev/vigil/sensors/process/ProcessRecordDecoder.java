@@ -46,15 +46,22 @@ public final class ProcessRecordDecoder {
     static final int EXEC_FSGID = 56;
     static final int EXEC_AUID = 60;
     static final int EXEC_OLD_TID = 64;
+    static final int EXEC_FILE_MODE = 68;
     static final int EXEC_CGROUP_ID = 72;
     static final int EXEC_START_NS = 80;
     static final int EXEC_COMM = 88;
     static final int EXEC_PATH_LEN = 104;
     static final int EXEC_CWD_LEN = 106;
     static final int EXEC_ARGV_LEN = 108;
-    static final int EXEC_PATH = 112;
-    static final int EXEC_CWD = 624;
-    static final int EXEC_ARGV = 1136;
+    static final int EXEC_FILE_UID = 112;
+    static final int EXEC_FILE_GID = 116;
+    static final int EXEC_FILE_INO = 120;
+    static final int EXEC_FILE_ATIME = 128;
+    static final int EXEC_FILE_MTIME = 136;
+    static final int EXEC_FILE_CTIME = 144;
+    static final int EXEC_FILE_DEV = 152;
+    /** Where the packed path, cwd and argv start. */
+    static final int EXEC_DATA = 160;
     static final int PATH_SLOT = 512;
     // struct exit_record
     static final int EXIT_PPID = 24;
@@ -113,27 +120,45 @@ public final class ProcessRecordDecoder {
     }
 
     private ProcessEvent exec(RecordReader r, long ktime, int pid, int tid) throws MalformedRecordException {
-        if (r.size() < EXEC_ARGV) {
-            throw new MalformedRecordException("exec record of " + r.size() + " bytes, shorter than its " + EXEC_ARGV + "-byte head");
+        if (r.size() < EXEC_DATA) {
+            throw new MalformedRecordException("exec record of " + r.size() + " bytes, shorter than its " + EXEC_DATA + "-byte head");
         }
         int flags = r.u16(H_FLAGS);
         int pathLen = r.u16(EXEC_PATH_LEN);
         int cwdLen = r.u16(EXEC_CWD_LEN);
         int argvLen = r.u16(EXEC_ARGV_LEN);
-        if (pathLen > PATH_SLOT || cwdLen > PATH_SLOT || EXEC_ARGV + argvLen != r.size()) {
+        if (pathLen > PATH_SLOT || cwdLen > PATH_SLOT || argvLen > ARGV_MAX || EXEC_DATA + pathLen + cwdLen + argvLen != r.size()) {
             throw new MalformedRecordException("exec record lengths out of range: path " + pathLen + ", cwd " + cwdLen
                     + ", argv " + argvLen + " in " + r.size() + " bytes");
         }
         ProcessEvent.Credentials credentials = new ProcessEvent.Credentials(r.u32(EXEC_UID), r.u32(EXEC_GID),
                 r.u32(EXEC_EUID), r.u32(EXEC_EGID), r.u32(EXEC_SUID), r.u32(EXEC_SGID), r.u32(EXEC_FSUID),
                 r.u32(EXEC_FSGID), r.u32(EXEC_AUID));
-        List<String> argv = r.nulSeparated(EXEC_ARGV, argvLen);
+        List<String> argv = r.nulSeparated(EXEC_DATA + pathLen + cwdLen, argvLen);
         ProcessEvent.Image image = new ProcessEvent.Image(
-                cachedPath(r, EXEC_PATH, pathLen), cachedPath(r, EXEC_CWD, cwdLen), argv,
+                cachedPath(r, EXEC_DATA, pathLen), cachedPath(r, EXEC_DATA + pathLen, cwdLen), argv,
                 (flags & EXEC_ARGV_TRUNCATED) != 0, (flags & (EXEC_PATH_TRUNCATED | EXEC_CWD_TRUNCATED)) != 0,
                 r.u64(EXEC_START_NS));
+        ProcessEvent.ExecutableFile file = new ProcessEvent.ExecutableFile(modeText(r.u32(EXEC_FILE_MODE)),
+                r.u32(EXEC_FILE_UID), r.u32(EXEC_FILE_GID), r.s64(EXEC_FILE_ATIME), r.s64(EXEC_FILE_MTIME),
+                r.s64(EXEC_FILE_CTIME), null, userDevice(r.u32(EXEC_FILE_DEV)), r.u64(EXEC_FILE_INO));
         return new ProcessEvent(ProcessEvent.Kind.EXEC, ktime, clock.toEpochNanos(ktime), pid, tid, r.s32(EXEC_PPID),
-                credentials, r.u64(EXEC_CGROUP_ID), r.cString(EXEC_COMM, COMM_SIZE, texts), image, null, null, null, null);
+                credentials, r.u64(EXEC_CGROUP_ID), r.cString(EXEC_COMM, COMM_SIZE, texts), image, null, null, null, file);
+    }
+
+    /** A mode as osquery prints it: octal, type bits included ("0100755" for a regular executable). */
+    static String modeText(long mode) {
+        return String.format("%07o", mode & 0xffff);
+    }
+
+    /**
+     * A kernel dev_t (major in the top 12 bits, minor in the low 20) in the encoding stat(2) reports in st_dev
+     * (glibc's makedev), so the two can be compared.
+     */
+    static long userDevice(long kernelDev) {
+        long major = kernelDev >>> 20;
+        long minor = kernelDev & 0xfffff;
+        return (minor & 0xff) | ((major & 0xfff) << 8) | ((minor & ~0xffL) << 12) | ((major & ~0xfffL) << 32);
     }
 
     private String cachedPath(RecordReader r, int offset, int length) throws MalformedRecordException {

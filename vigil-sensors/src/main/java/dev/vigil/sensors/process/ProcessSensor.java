@@ -25,10 +25,10 @@ import java.util.Map;
  * <p>An exit carries the image (path, cwd, argv) of the process's last exec when the sensor saw it, or of its
  * parent when it only forked; the sensor remembers the images of up to {@value #IMAGES_MAX} live processes.
  *
- * <p>The executable's mode, owner and times come from a stat(2) when the exec is read, remembered per path for
- * {@value #STAT_TTL_MILLIS} ms: an exec storm of one program costs ten stats a second, not one per exec. A file
- * changed within that time shows its previous attributes (reading them from the inode in the exec handler would
- * be exact; see docs/SENSORS.md).
+ * <p>The executable's mode, owner and times come from its inode, read by the exec handler: they are the file that
+ * ran, even if it was replaced or deleted a moment later. Its birth time, which inodes keep in file-system-specific
+ * places, comes from a stat(2) of the path when that still names the same inode (device and inode number), remembered
+ * per path for {@value #STAT_TTL_MILLIS} ms: an exec storm of one program costs ten stats a second, not one per exec.
  */
 public final class ProcessSensor extends BpfSensor<ProcessEvent> {
     public static final String NAME = "process";
@@ -37,7 +37,11 @@ public final class ProcessSensor extends BpfSensor<ProcessEvent> {
     static final long STAT_TTL_MILLIS = 100;
     private static final int STATS_MAX = 1024;
 
-    private record Stat(ProcessEvent.ExecutableFile file, long readAtNanos) {
+    /** What a stat(2) of a path said: its device, inode and birth time (null: none recorded), or null if gone. */
+    record Birth(long device, long inode, Long btime) {
+    }
+
+    private record Stat(Birth birth, long readAtNanos) {
     }
 
     /** path -> its stat; touched by the reader thread only. */
@@ -101,7 +105,8 @@ public final class ProcessSensor extends BpfSensor<ProcessEvent> {
         return switch (event.type()) {
             case EXEC -> {
                 images.put(event.pid(), event.image());
-                yield event.withExecutable(cachedStat(event.image().path()));
+                ProcessEvent.ExecutableFile file = event.executable();
+                yield file == null ? event : event.withExecutable(file.withBtime(btime(event.image().path(), file)));
             }
             case FORK -> {
                 ProcessEvent.Image parent = images.get(event.pid());
@@ -117,29 +122,27 @@ public final class ProcessSensor extends BpfSensor<ProcessEvent> {
         };
     }
 
-    private ProcessEvent.ExecutableFile cachedStat(String path) {
+    /** The executed file's birth time, if its path still names it. */
+    private Long btime(String path, ProcessEvent.ExecutableFile file) {
         long now = System.nanoTime();
         Stat cached = stats.get(path);
-        if (cached != null && now - cached.readAtNanos() < STAT_TTL_MILLIS * 1_000_000) {
-            return cached.file();
+        if (cached == null || now - cached.readAtNanos() >= STAT_TTL_MILLIS * 1_000_000) {
+            cached = new Stat(stat(path), now);
+            stats.put(path, cached);
         }
-        ProcessEvent.ExecutableFile file = stat(path);
-        stats.put(path, new Stat(file, now));
-        return file;
+        Birth birth = cached.birth();
+        return birth != null && birth.device() == file.device() && birth.inode() == file.inode() ? birth.btime() : null;
     }
 
-    /** stat(2) of the executable, not following a final symbolic link; null if it is gone. */
-    static ProcessEvent.ExecutableFile stat(String path) {
+    /** stat(2) of a path, not following a final symbolic link; null if it is gone. */
+    static Birth stat(String path) {
         try {
-            Map<String, Object> a = Files.readAttributes(Path.of(path),
-                    "unix:mode,uid,gid,lastAccessTime,lastModifiedTime,ctime,creationTime", LinkOption.NOFOLLOW_LINKS);
-            FileTime ctime = (FileTime) a.get("ctime");
+            Map<String, Object> a = Files.readAttributes(Path.of(path), "unix:dev,ino,lastModifiedTime,creationTime",
+                    LinkOption.NOFOLLOW_LINKS);
             FileTime mtime = (FileTime) a.get("lastModifiedTime");
             FileTime btime = (FileTime) a.get("creationTime");
-            return new ProcessEvent.ExecutableFile(String.format("%07o", (Integer) a.get("mode")),
-                    ((Integer) a.get("uid")).longValue() & 0xffffffffL, ((Integer) a.get("gid")).longValue() & 0xffffffffL,
-                    ((FileTime) a.get("lastAccessTime")).toInstant().getEpochSecond(), mtime.toInstant().getEpochSecond(),
-                    ctime.toInstant().getEpochSecond(),
+            // without a birth time the JDK reports the modification time as the creation time
+            return new Birth((Long) a.get("dev"), (Long) a.get("ino"),
                     btime.equals(mtime) ? null : btime.toInstant().getEpochSecond());
         } catch (IOException | RuntimeException e) {
             return null;

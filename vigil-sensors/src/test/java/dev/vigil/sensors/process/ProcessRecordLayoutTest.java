@@ -30,7 +30,10 @@ class ProcessRecordLayoutTest {
                 .containsEntry("old_tid", ProcessRecordDecoder.EXEC_OLD_TID).containsEntry("cgroup_id", ProcessRecordDecoder.EXEC_CGROUP_ID)
                 .containsEntry("start_ns", ProcessRecordDecoder.EXEC_START_NS).containsEntry("comm", ProcessRecordDecoder.EXEC_COMM)
                 .containsEntry("path_len", ProcessRecordDecoder.EXEC_PATH_LEN).containsEntry("cwd_len", ProcessRecordDecoder.EXEC_CWD_LEN)
-                .containsEntry("argv_len", ProcessRecordDecoder.EXEC_ARGV_LEN).containsEntry("path", ProcessRecordDecoder.EXEC_PATH)
-                .containsEntry("cwd", ProcessRecordDecoder.EXEC_CWD).containsEntry("argv", ProcessRecordDecoder.EXEC_ARGV);
+                .containsEntry("argv_len", ProcessRecordDecoder.EXEC_ARGV_LEN).containsEntry("file_mode", ProcessRecordDecoder.EXEC_FILE_MODE)
+                .containsEntry("file_uid", ProcessRecordDecoder.EXEC_FILE_UID).containsEntry("file_gid", ProcessRecordDecoder.EXEC_FILE_GID)
+                .containsEntry("file_ino", ProcessRecordDecoder.EXEC_FILE_INO).containsEntry("file_atime", ProcessRecordDecoder.EXEC_FILE_ATIME)
+                .containsEntry("file_mtime", ProcessRecordDecoder.EXEC_FILE_MTIME).containsEntry("file_ctime", ProcessRecordDecoder.EXEC_FILE_CTIME)
+                .containsEntry("file_dev", ProcessRecordDecoder.EXEC_FILE_DEV).containsEntry("data", ProcessRecordDecoder.EXEC_DATA);
     }
 }

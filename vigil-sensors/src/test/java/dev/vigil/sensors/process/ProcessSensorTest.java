@@ -13,9 +13,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -74,6 +79,42 @@ class ProcessSensorTest {
             SensorStatus status = sensor.status();
             assertThat(status.seen()).isPositive();
             assertThat(status.malformed()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = HookKind.class, names = {"TP_BTF", "RAW_TRACEPOINT"})
+    void executedFileIsTheInodeThatRanEvenIfDeletedAtOnce(HookKind kind, @TempDir Path dir, @TempDir Path root) throws Exception {
+        Path exe = dir.resolve("vigil-exe-" + UUID.randomUUID());
+        Files.copy(Path.of("/bin/sleep"), exe);
+        Files.setPosixFilePermissions(exe, PosixFilePermissions.fromString("rwxr-x---"));
+        long mtime = 981_173_106; // 2001-02-03T04:05:06Z
+        Files.setLastModifiedTime(exe, FileTime.from(Instant.ofEpochSecond(mtime)));
+        Map<String, Object> before = Files.readAttributes(exe, "unix:ino,dev,uid,gid,ctime,lastAccessTime");
+        List<ProcessEvent> live = new CopyOnWriteArrayList<>();
+        try (ProcessSensor sensor = new ProcessSensor(new EventStore<>())) {
+            sensor.start(SensorOptions.defaults(), HostRoots.forcing(root, kind, null), live::add);
+            assertThat(sensor.status().state()).as(String.valueOf(sensor.status())).isEqualTo(SensorStatus.State.RUNNING);
+            // start() returns once the child has exec'd: the file is deleted while it runs, before the event is read
+            Process child = new ProcessBuilder(exe.toString(), "0.3").start();
+            Files.delete(exe);
+            assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            long pid = child.pid();
+            // the child execs jspawnhelper first, then the copy
+            java.util.function.Predicate<ProcessEvent> ofCopy = e -> e.type() == ProcessEvent.Kind.EXEC && e.pid() == pid
+                    && e.image().path().endsWith("/" + exe.getFileName());
+            assertThat(RootOnly.waitFor(() -> live.stream().anyMatch(ofCopy))).as(String.valueOf(sensor.status())).isTrue();
+            ProcessEvent exec = live.stream().filter(ofCopy).findFirst().orElseThrow();
+            ProcessEvent.ExecutableFile file = exec.executable();
+            assertThat(file.mode()).isEqualTo("0100750");
+            assertThat(file.mtime()).isEqualTo(mtime);
+            assertThat(file.ctime()).isEqualTo(((FileTime) before.get("ctime")).toInstant().getEpochSecond());
+            assertThat(file.atime()).isGreaterThanOrEqualTo(((FileTime) before.get("lastAccessTime")).toInstant().getEpochSecond());
+            assertThat(file.ownerUid()).isEqualTo(((Integer) before.get("uid")).longValue());
+            assertThat(file.ownerGid()).isEqualTo(((Integer) before.get("gid")).longValue());
+            assertThat(file.inode()).isEqualTo((Long) before.get("ino"));
+            assertThat(file.device()).isEqualTo((Long) before.get("dev"));
+            assertThat(file.btime()).as("the path names no file any more").isNull();
         }
     }
 

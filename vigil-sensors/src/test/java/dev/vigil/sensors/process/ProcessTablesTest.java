@@ -18,7 +18,7 @@ class ProcessTablesTest {
     private EventStore<ProcessEvent> storeWithFixtures() throws Exception {
         EventStore<ProcessEvent> store = new EventStore<>();
         ProcessEvent exec = decoder.decode(ProcessRecordDecoderTest.fixture("exec-sh-exit3.bin"))
-                .withExecutable(new ProcessEvent.ExecutableFile("0100755", 0, 0, 10, 20, 30, null));
+                .withExecutable(new ProcessEvent.ExecutableFile("0100755", 0, 0, 10, 20, 30, null, 2049, 1234));
         store.add(decoder.decode(ProcessRecordDecoderTest.fixture("fork-sh.bin")));
         store.add(exec);
         store.add(decoder.decode(ProcessRecordDecoderTest.fixture("exit-status-768.bin")).withImage(exec.image()));
@@ -32,8 +32,8 @@ class ProcessTablesTest {
         table.generate(QueryContext.all(ProcessEventsTable.SPEC), rows::add);
         assertThat(rows).hasSize(1);
         Row row = rows.getFirst();
-        assertThat(row.get(ProcessEventsTable.PID)).isEqualTo(0x47c8L);
-        assertThat(row.get(ProcessEventsTable.PARENT)).isEqualTo(0x47c7L);
+        assertThat(row.get(ProcessEventsTable.PID)).isEqualTo(0x24e7L);
+        assertThat(row.get(ProcessEventsTable.PARENT)).isEqualTo(0x24e6L);
         assertThat(row.get(ProcessEventsTable.PATH)).isEqualTo("/usr/bin/dash");
         assertThat(row.get(ProcessEventsTable.CMDLINE)).isEqualTo("/bin/sh -c exit 3 vigil-fixture-arg");
         assertThat(row.get(ProcessEventsTable.CMDLINE_SIZE)).isEqualTo(36L);
@@ -52,8 +52,8 @@ class ProcessTablesTest {
         List<Row> rows = new ArrayList<>();
         table.generate(QueryContext.all(BpfProcessEventsTable.SPEC), rows::add);
         assertThat(rows).extracting(r -> r.get(BpfProcessEventsTable.SYSCALL)).containsExactly("fork", "execve", "exit");
-        assertThat(rows).extracting(r -> r.get(BpfProcessEventsTable.PID)).containsOnly(0x47c8L);
-        assertThat(rows).extracting(r -> r.get(BpfProcessEventsTable.PARENT)).containsOnly(0x47c7L);
+        assertThat(rows).extracting(r -> r.get(BpfProcessEventsTable.PID)).containsOnly(0x24e7L);
+        assertThat(rows).extracting(r -> r.get(BpfProcessEventsTable.PARENT)).containsOnly(0x24e6L);
         Row exit = rows.get(2);
         assertThat(exit.get(BpfProcessEventsTable.EXIT_CODE)).isEqualTo("3");
         assertThat((Long) exit.get(BpfProcessEventsTable.DURATION)).isPositive();
