@@ -141,9 +141,10 @@ public final class ProcessSensor extends BpfSensor<ProcessEvent> {
                     LinkOption.NOFOLLOW_LINKS);
             FileTime mtime = (FileTime) a.get("lastModifiedTime");
             FileTime btime = (FileTime) a.get("creationTime");
-            // without a birth time the JDK reports the modification time as the creation time
-            return new Birth((Long) a.get("dev"), (Long) a.get("ino"),
-                    btime.equals(mtime) ? null : btime.toInstant().getEpochSecond());
+            // without a birth time the JDK reports the modification time as the creation time, or the epoch where
+            // statx(2) answers 0 (as stat -c %W prints)
+            boolean unknown = btime.equals(mtime) || btime.toMillis() == 0;
+            return new Birth((Long) a.get("dev"), (Long) a.get("ino"), unknown ? null : btime.toInstant().getEpochSecond());
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -28,6 +28,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The process sensor on this kernel, against processes the test starts itself. */
 class ProcessSensorTest {
@@ -115,6 +116,42 @@ class ProcessSensorTest {
             assertThat(file.inode()).isEqualTo((Long) before.get("ino"));
             assertThat(file.device()).isEqualTo((Long) before.get("dev"));
             assertThat(file.btime()).as("the path names no file any more").isNull();
+        }
+    }
+
+    @Test
+    void executedFileHasItsBirthTimeWhileItsPathStillNamesIt() throws Exception {
+        Path shm = Path.of("/dev/shm"); // tmpfs keeps birth times; this machine's ext4 does not
+        assumeTrue(Files.isDirectory(shm) && Files.isWritable(shm), "no /dev/shm");
+        Path exe = Files.createTempFile(shm, "vigil-exe-", "");
+        try {
+            Files.copy(Path.of("/bin/sleep"), exe, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.setPosixFilePermissions(exe, PosixFilePermissions.fromString("rwx------"));
+            Files.setLastModifiedTime(exe, FileTime.from(Instant.ofEpochSecond(981_173_106)));
+            ProcessSensor.Birth birth = ProcessSensor.stat(exe.toString());
+            assumeTrue(birth != null && birth.btime() != null, "this kernel's tmpfs keeps no birth time");
+            List<ProcessEvent> live = new CopyOnWriteArrayList<>();
+            try (ProcessSensor sensor = new ProcessSensor(new EventStore<>())) {
+                sensor.start(SensorOptions.defaults(), new FeatureProbe(), live::add);
+                Process child;
+                try {
+                    child = new ProcessBuilder(exe.toString(), "0.1").start();
+                } catch (java.io.IOException noexec) {
+                    assumeTrue(false, "/dev/shm does not allow exec: " + noexec.getMessage());
+                    return;
+                }
+                assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
+                long pid = child.pid();
+                java.util.function.Predicate<ProcessEvent> ofCopy = e -> e.type() == ProcessEvent.Kind.EXEC
+                        && e.pid() == pid && e.image().path().equals(exe.toString());
+                assertThat(RootOnly.waitFor(() -> live.stream().anyMatch(ofCopy))).as(String.valueOf(sensor.status())).isTrue();
+                ProcessEvent.ExecutableFile file = live.stream().filter(ofCopy).findFirst().orElseThrow().executable();
+                assertThat(file.mode()).isEqualTo("0100700");
+                assertThat(file.mtime()).isEqualTo(981_173_106L);
+                assertThat(file.btime()).isEqualTo(birth.btime());
+            }
+        } finally {
+            Files.deleteIfExists(exe);
         }
     }
 
