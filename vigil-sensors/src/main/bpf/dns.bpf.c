@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
-// DNS sensor: name lookups through glibc's getaddrinfo(3), gethostbyname(3) and gethostbyname2(3), by a uprobe at
-// entry and a uretprobe at return, attached by user space once per distinct libc inode. The entry remembers the
-// arguments in the thread's task storage; the return reads the host and service strings, the result (getaddrinfo:
-// 0 or an EAI_* value; gethostbyname: 0, or 1 for a NULL hostent) and the first answers, and measures the latency.
+// DNS sensor: name lookups through glibc's getaddrinfo(3), gethostbyname(3), gethostbyname2(3) and their
+// reentrant forms gethostbyname_r and gethostbyname2_r, by a uprobe at entry and a uretprobe at return, attached by
+// user space once per distinct libc inode. The entry remembers the arguments in the thread's task storage; the
+// return reads the host and service strings, the result (getaddrinfo: 0 or an EAI_* value; the gethostbyname
+// family: 0 or h_errno) and the first answers, and measures the latency. A call made inside another (glibc's
+// gethostbyname calls gethostbyname_r) is not reported on its own: it only lends the outer call its h_errno.
 //
 // Cost matters here: the probes run inside the caller's lookup. Measured with bpf_stats on this VM, every
 // bpf_probe_read_user costs ~150 ns whatever its size and a hash map update ~300 ns, while loads through BTF
@@ -22,6 +24,24 @@
 #define FUNCTION_GETADDRINFO 1
 #define FUNCTION_GETHOSTBYNAME 2
 #define FUNCTION_GETHOSTBYNAME2 3
+#define FUNCTION_GETHOSTBYNAME_R 4
+#define FUNCTION_GETHOSTBYNAME2_R 5
+
+/* h_errno when the gethostbyname family failed and its h_errno could not be read. */
+#define H_ERRNO_UNREAD 255
+/* A call pending for longer than this is taken for one whose return was never seen, not for an outer call (a
+   lookup against unanswering servers gives up after 30 s with glibc's defaults). User space attaches the return
+   probes before the entry probes, so that no entry is seen without its return. */
+#define STALE_NS (60ULL * 1000000000ULL)
+
+#if defined(__TARGET_ARCH_x86)
+/* The sixth argument (BPF_KPROBE names five) and the address of the seventh, on the stack above the return
+   address, at function entry (System V AMD64 ABI). */
+#define UPROBE_PARM6(ctx) ((ctx)->r9)
+#define UPROBE_STACK_ARG7(ctx) ((ctx)->sp + 8)
+#else
+#error "dns.bpf.c reads the sixth and seventh arguments of gethostbyname(2)_r for x86-64 only"
+#endif
 
 /* glibc's struct hostent (netdb.h) on LP64. */
 struct user_hostent {
@@ -59,7 +79,7 @@ struct dns_record {
     struct record_header h;
     __u32 uid;
     __u32 gid;
-    __s32 ret;           /* getaddrinfo's result: 0 or EAI_* (negative) */
+    __s32 ret;           /* getaddrinfo: 0 or EAI_* (negative); the gethostbyname family: 0 or h_errno */
     __s32 hint_family;   /* hints->ai_family: AF_UNSPEC 0, AF_INET 2, AF_INET6 10; -1 without hints */
     __u64 latency_ns;
     __u16 addr_count;    /* struct dns_address entries at the start of data[] */
@@ -77,10 +97,14 @@ struct lookup {
     __u64 start_ns;      /* 0: no call pending */
     __u64 node;
     __u64 service;
-    __u64 res;           /* struct addrinfo ** */
+    __u64 res;           /* getaddrinfo: struct addrinfo **; gethostbyname*_r: struct hostent ** */
     __u64 hints;         /* const struct addrinfo * */
+    __u64 herrno;        /* gethostbyname family: int *, where h_errno is left (0: unknown) */
     __s32 hint_family;   /* gethostbyname*: the family asked for */
+    __s32 inner_herrno;  /* gethostbyname(2): h_errno as the _r call inside it left it */
     __u16 function;
+    __u16 depth;         /* calls made inside this one and not yet returned */
+    __u16 inner_read;    /* inner_herrno was read */
 };
 
 /* The pending call of each thread; freed with the thread. */
@@ -98,16 +122,28 @@ struct {
     __type(value, struct dns_record);
 } dns_scratch SEC(".maps");
 
-static __always_inline struct lookup *begin(__u16 function)
+/* The thread's record for a new call; NULL for a call made inside one still pending (*outer is then that one's
+   record), or when nothing is to be recorded. */
+static __always_inline struct lookup *begin(__u16 function, struct lookup **outer)
 {
+    *outer = NULL;
     if (is_self())
         return NULL;
     struct lookup *l = bpf_task_storage_get(&lookups, bpf_get_current_task_btf(), 0,
                                             BPF_LOCAL_STORAGE_GET_F_CREATE);
     if (!l)
         return NULL;
-    l->start_ns = bpf_ktime_get_ns();
+    __u64 now = bpf_ktime_get_ns();
+    if (l->start_ns && now - l->start_ns < STALE_NS) {
+        l->depth++;
+        *outer = l;
+        return NULL;
+    }
+    l->start_ns = now;
     l->function = function;
+    l->depth = 0;
+    l->herrno = 0;
+    l->inner_read = 0;
     return l;
 }
 
@@ -115,7 +151,8 @@ SEC("uprobe")
 int BPF_KPROBE(getaddrinfo_enter, const char *node, const char *service, const struct user_addrinfo *hints,
                struct user_addrinfo **res)
 {
-    struct lookup *l = begin(FUNCTION_GETADDRINFO);
+    struct lookup *outer;
+    struct lookup *l = begin(FUNCTION_GETADDRINFO, &outer);
     if (l) {
         l->node = (__u64)node;
         l->service = (__u64)service;
@@ -126,29 +163,58 @@ int BPF_KPROBE(getaddrinfo_enter, const char *node, const char *service, const s
     return 0;
 }
 
-static __always_inline void remember(const char *name, __s32 family, __u16 function)
+/* Entry into the gethostbyname family; result and herrno are the _r forms' struct hostent ** and int * (0 for
+   the others). Inside gethostbyname or gethostbyname2, the _r call glibc makes tells where h_errno goes: a local
+   of the outer call, read when the inner one returns (once the outer returns, its frame is gone). */
+static __always_inline void remember(const char *name, __s32 family, __u16 function, __u64 result, __u64 herrno)
 {
-    struct lookup *l = begin(function);
+    struct lookup *outer;
+    struct lookup *l = begin(function, &outer);
     if (l) {
         l->node = (__u64)name;
         l->service = 0;
-        l->res = 0;
+        l->res = result;
         l->hints = 0;
+        l->herrno = herrno;
         l->hint_family = family;
+    } else if (outer && !outer->herrno &&
+               (outer->function == FUNCTION_GETHOSTBYNAME || outer->function == FUNCTION_GETHOSTBYNAME2)) {
+        outer->herrno = herrno;
     }
 }
 
 SEC("uprobe")
 int BPF_KPROBE(gethostbyname_enter, const char *name)
 {
-    remember(name, AF_INET, FUNCTION_GETHOSTBYNAME);
+    remember(name, AF_INET, FUNCTION_GETHOSTBYNAME, 0, 0);
     return 0;
 }
 
 SEC("uprobe")
 int BPF_KPROBE(gethostbyname2_enter, const char *name, int af)
 {
-    remember(name, af, FUNCTION_GETHOSTBYNAME2);
+    remember(name, af, FUNCTION_GETHOSTBYNAME2, 0, 0);
+    return 0;
+}
+
+/* int gethostbyname_r(const char *name, struct hostent *ret, char *buf, size_t buflen, struct hostent **result,
+                       int *h_errnop) */
+SEC("uprobe")
+int BPF_KPROBE(gethostbyname_r_enter, const char *name, void *ret, char *buf, __u64 buflen, void *result)
+{
+    remember(name, AF_INET, FUNCTION_GETHOSTBYNAME_R, (__u64)result, UPROBE_PARM6(ctx));
+    return 0;
+}
+
+/* int gethostbyname2_r(const char *name, int af, struct hostent *ret, char *buf, size_t buflen,
+                        struct hostent **result, int *h_errnop): h_errnop is on the stack */
+SEC("uprobe")
+int BPF_KPROBE(gethostbyname2_r_enter, const char *name, int af)
+{
+    __u64 herrno = 0;
+    if (bpf_probe_read_user(&herrno, sizeof(herrno), (void *)UPROBE_STACK_ARG7(ctx)) != 0)
+        herrno = 0;
+    remember(name, af, FUNCTION_GETHOSTBYNAME2_R, UPROBE_PARM6(ctx), herrno);
     return 0;
 }
 
@@ -282,6 +348,17 @@ static __always_inline int finish(long ret)
     struct lookup *pending = bpf_task_storage_get(&lookups, task, 0, 0);
     if (!pending || !pending->start_ns)
         return 0;
+    if (pending->depth) { /* the return of a call made inside the pending one */
+        pending->depth--;
+        __s32 v;
+        if (pending->depth == 0 && pending->herrno &&
+            (pending->function == FUNCTION_GETHOSTBYNAME || pending->function == FUNCTION_GETHOSTBYNAME2) &&
+            bpf_probe_read_user(&v, sizeof(v), (void *)pending->herrno) == 0) {
+            pending->inner_herrno = v;
+            pending->inner_read = 1;
+        }
+        return 0;
+    }
     struct lookup l = *pending;
     pending->start_ns = 0;
     __u32 zero = 0;
@@ -315,9 +392,24 @@ static __always_inline int finish(long ret)
                     break;
     } else {
         r->hint_family = l.hint_family;
-        r->ret = ret ? 0 : 1;
+        /* the hostent: gethostbyname(2) return it, the _r forms leave it in *result */
+        __u64 hostent = 0;
+        if (l.function == FUNCTION_GETHOSTBYNAME_R || l.function == FUNCTION_GETHOSTBYNAME2_R) {
+            if (!l.res || bpf_probe_read_user(&hostent, sizeof(hostent), (void *)l.res) != 0)
+                hostent = 0;
+        } else {
+            hostent = ret;
+        }
+        __s32 herrno = 0;
+        if (l.function == FUNCTION_GETHOSTBYNAME_R || l.function == FUNCTION_GETHOSTBYNAME2_R) {
+            if (l.herrno && bpf_probe_read_user(&herrno, sizeof(herrno), (void *)l.herrno) != 0)
+                herrno = 0;
+        } else if (l.inner_read) {
+            herrno = l.inner_herrno;
+        }
+        r->ret = hostent ? 0 : herrno ? herrno : H_ERRNO_UNREAD;
         struct user_hostent he;
-        if (ret && bpf_probe_read_user(&he, sizeof(he), (void *)ret) == 0 && (he.h_length == 4 || he.h_length == 16)) {
+        if (hostent && bpf_probe_read_user(&he, sizeof(he), (void *)hostent) == 0 && (he.h_length == 4 || he.h_length == 16)) {
             struct hostent_walk w = {.list = he.h_addr_list, .length = he.h_length, .family = he.h_addrtype, .r = r};
             for (__u32 i = 0; i < ADDRS_MAX; i++)
                 if (hostent_step(i, &w))
@@ -363,6 +455,8 @@ int BPF_KRETPROBE(getaddrinfo_exit, int ret)
     return finish(ret);
 }
 
+/* The return of the whole gethostbyname family: a struct hostent * from gethostbyname(2), an int from the _r forms
+   (finish reads their *result instead). */
 SEC("uretprobe")
 int BPF_KRETPROBE(gethostbyname_exit, void *ret)
 {

@@ -15,8 +15,8 @@ import java.util.Objects;
 import static dev.vigil.sql.spi.Column.Flag.HIDDEN;
 
 /**
- * {@code dns_lookup_events}: every getaddrinfo(3), gethostbyname(3) and gethostbyname2(3) call into glibc seen by
- * the DNS sensor. Vigil's own table.
+ * {@code dns_lookup_events}: every getaddrinfo(3) and gethostbyname(3)-family call into glibc seen by the DNS
+ * sensor. Vigil's own table.
  */
 public final class DnsLookupEventsTable implements Table {
     private static final Columns COLUMNS = new Columns();
@@ -28,11 +28,11 @@ public final class DnsLookupEventsTable implements Table {
     static final Column HOST = COLUMNS.text("host", "The name looked up");
     static final Column SERVICE = COLUMNS.text("service", "The service (port name or number) looked up, if any");
     static final Column FAMILY = COLUMNS.integer("family", "Address family asked for: 0 any, 2 IPv4, 10 IPv6, -1 not given");
-    static final Column RETURN_CODE = COLUMNS.integer("return_code", "The result: 0 on success; for getaddrinfo a negative EAI_* code, for gethostbyname 1");
-    static final Column ERROR = COLUMNS.text("error", "What failed, such as EAI_NONAME; empty on success");
+    static final Column RETURN_CODE = COLUMNS.integer("return_code", "The result: 0 on success; for getaddrinfo a negative EAI_* code, for the gethostbyname family h_errno (1 HOST_NOT_FOUND, 2 TRY_AGAIN, 3 NO_RECOVERY, 4 NO_DATA, -1 NETDB_INTERNAL; 255 if it could not be read)");
+    static final Column ERROR = COLUMNS.text("error", "What failed, such as EAI_NONAME or HOST_NOT_FOUND; empty on success");
     static final Column LATENCY_NS = COLUMNS.bigint("latency_ns", "Time spent in getaddrinfo, in nanoseconds");
     static final Column ADDRESSES = COLUMNS.text("addresses", "The distinct addresses of the first answers, comma-separated");
-    static final Column FUNCTION = COLUMNS.text("function", "The resolver function called: getaddrinfo, gethostbyname or gethostbyname2");
+    static final Column FUNCTION = COLUMNS.text("function", "The resolver function called: getaddrinfo, gethostbyname, gethostbyname2, gethostbyname_r or gethostbyname2_r");
     static final Column TIME = COLUMNS.bigint("time", "Time of the lookup in UNIX time");
     static final Column EID = COLUMNS.text("eid", "Event ID", HIDDEN);
     static final TableSpec SPEC = TableSpec.evented("dns_lookup_events",

@@ -86,6 +86,8 @@ public final class DnsRecordDecoder {
             case 1 -> "getaddrinfo";
             case 2 -> "gethostbyname";
             case 3 -> "gethostbyname2";
+            case 4 -> "gethostbyname_r";
+            case 5 -> "gethostbyname2_r";
             default -> throw new MalformedRecordException("unknown DNS function " + r.u16(FUNCTION));
         };
         long ktime = r.u64(8);

@@ -25,8 +25,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Name lookups through glibc's getaddrinfo(3), gethostbyname(3) and gethostbyname2(3), by a uprobe and a
- * uretprobe on each, in every distinct libc mapped by a running process (dns.bpf.c): uprobe_multi links where the
+ * Name lookups through glibc's getaddrinfo(3), gethostbyname(3), gethostbyname2(3), gethostbyname_r and
+ * gethostbyname2_r, by a uprobe and a uretprobe on each, in every distinct libc mapped by a running process (dns.bpf.c): uprobe_multi links where the
  * kernel has them (6.6+; cheaper per call), perf-event uprobes otherwise. Libcs that appear later (a
  * container started afterwards) are found by a rescan every {@link #RESCAN_PERIOD} (or {@link #rescan()});
  * lookups in between are missed. Statically linked programs, musl and Go's own resolver never call glibc and are
@@ -38,9 +38,8 @@ public final class DnsSensor extends BpfSensor<DnsEvent> {
     /** How often libcs mapped since the last scan are looked for. */
     public static final Duration RESCAN_PERIOD = Duration.ofSeconds(30);
     private static final System.Logger LOG = System.getLogger(DnsSensor.class.getName());
-    private static final String[] LEGACY = {"gethostbyname", "gethostbyname2"};
-    private static final String[] PROGRAMS = {"getaddrinfo_enter", "getaddrinfo_exit", "gethostbyname_enter",
-        "gethostbyname2_enter", "gethostbyname_exit"};
+    /** The gethostbyname family: each has its entry program ({name}_enter) and shares gethostbyname_exit. */
+    private static final String[] LEGACY = {"gethostbyname", "gethostbyname2", "gethostbyname_r", "gethostbyname2_r"};
 
     private final DnsRecordDecoder decoder = new DnsRecordDecoder(WallClock.now());
     private final LibcLocator locator;
@@ -83,7 +82,11 @@ public final class DnsSensor extends BpfSensor<DnsEvent> {
     @Override
     protected void selectPrograms(BpfObject object, HookKind kind) throws BpfException {
         if (kind == HookKind.UPROBE_MULTI) {
-            for (String program : PROGRAMS) {
+            List<String> programs = new ArrayList<>(List.of("getaddrinfo_enter", "getaddrinfo_exit", "gethostbyname_exit"));
+            for (String function : LEGACY) {
+                programs.add(function + "_enter");
+            }
+            for (String program : programs) {
                 object.program(program).setExpectedAttachType(BpfProgram.UPROBE_MULTI);
             }
         }
@@ -159,24 +162,30 @@ public final class DnsSensor extends BpfSensor<DnsEvent> {
         attached = List.copyOf(paths);
     }
 
+    /*
+     * Return probes go first: an entry seen without its return would leave its thread's call pending, and the
+     * thread's next lookups would be taken for calls inside it until it went stale (dns.bpf.c).
+     */
     private void attachPerfUprobes(BpfObject object, LibcLocator.Libc libc) throws BpfException {
-        object.program("getaddrinfo_enter").attachUprobe(libc.path(), "getaddrinfo", false, -1);
         object.program("getaddrinfo_exit").attachUprobe(libc.path(), "getaddrinfo", true, -1);
+        object.program("getaddrinfo_enter").attachUprobe(libc.path(), "getaddrinfo", false, -1);
         for (String legacy : LEGACY) {
             try {
-                object.program(legacy + "_enter").attachUprobe(libc.path(), legacy, false, -1);
                 object.program("gethostbyname_exit").attachUprobe(libc.path(), legacy, true, -1);
+                object.program(legacy + "_enter").attachUprobe(libc.path(), legacy, false, -1);
             } catch (BpfException e) {
                 LOG.log(System.Logger.Level.WARNING, e.getMessage());
             }
         }
     }
 
-    /** One uprobe_multi link per program: getaddrinfo's pair, and gethostbyname(2)'s entries and shared return. */
+    /** One uprobe_multi link per program: getaddrinfo's pair, and the gethostbyname family's entries and shared return. */
     private void attachMulti(BpfObject object, LibcLocator.Libc libc) throws BpfException {
         Map<String, Long> offsets;
         try {
-            offsets = ElfSymbols.functionOffsets(libc.path(), Set.of("getaddrinfo", LEGACY[0], LEGACY[1]));
+            Set<String> functions = new HashSet<>(List.of(LEGACY));
+            functions.add("getaddrinfo");
+            offsets = ElfSymbols.functionOffsets(libc.path(), functions);
         } catch (IOException e) {
             throw new BpfException("reading the symbols of", libc.path().toString(), 5 /* EIO */, e.getMessage());
         }
@@ -185,21 +194,24 @@ public final class DnsSensor extends BpfSensor<DnsEvent> {
             throw new BpfException("attaching uprobe_multi", "getaddrinfo to " + libc.path(), 2 /* ENOENT */,
                     "the library defines no getaddrinfo");
         }
-        object.program("getaddrinfo_enter").attachUprobeMulti(libc.path(), new long[] {getaddrinfo}, false);
+        // return probes first, as in attachPerfUprobes
         object.program("getaddrinfo_exit").attachUprobeMulti(libc.path(), new long[] {getaddrinfo}, true);
-        List<Long> legacy = new ArrayList<>();
+        object.program("getaddrinfo_enter").attachUprobeMulti(libc.path(), new long[] {getaddrinfo}, false);
+        Map<String, Long> legacy = new java.util.LinkedHashMap<>();
         for (String function : LEGACY) {
             Long offset = offsets.get(function);
             if (offset == null) {
                 LOG.log(System.Logger.Level.WARNING, libc.path() + " defines no " + function);
-                continue;
+            } else {
+                legacy.put(function, offset);
             }
-            object.program(function + "_enter").attachUprobeMulti(libc.path(), new long[] {offset}, false);
-            legacy.add(offset);
         }
         if (!legacy.isEmpty()) {
             object.program("gethostbyname_exit").attachUprobeMulti(libc.path(),
-                    legacy.stream().mapToLong(Long::longValue).toArray(), true);
+                    legacy.values().stream().mapToLong(Long::longValue).toArray(), true);
+        }
+        for (Map.Entry<String, Long> function : legacy.entrySet()) {
+            object.program(function.getKey() + "_enter").attachUprobeMulti(libc.path(), new long[] {function.getValue()}, false);
         }
     }
 

@@ -12,6 +12,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,6 +90,24 @@ class DnsRecordDecoderTest {
     private static byte[] withSize(byte[] record) {
         ByteBuffer.wrap(record).order(ByteOrder.LITTLE_ENDIAN).putInt(4, record.length);
         return record;
+    }
+
+    @Test
+    void gethostbynameFamilyFunctionsAndHErrnoNames() throws Exception {
+        byte[] record = fixture("dns-invalid.bin");
+        String[] functions = {"getaddrinfo", "gethostbyname", "gethostbyname2", "gethostbyname_r", "gethostbyname2_r"};
+        for (int code = 1; code <= functions.length; code++) {
+            record[DnsRecordDecoder.FUNCTION] = (byte) code;
+            assertThat(decoder.decode(record).function()).isEqualTo(functions[code - 1]);
+        }
+        DnsEvent failed = decoder.decode(record); // gethostbyname2_r
+        int[] herrno = {1, 2, 3, 4, -1, DnsEvent.H_ERRNO_UNREAD, 7};
+        String[] names = {"HOST_NOT_FOUND", "TRY_AGAIN", "NO_RECOVERY", "NO_DATA", "NETDB_INTERNAL",
+            "gethostbyname2_r found nothing (h_errno not read)", "h_errno 7"};
+        for (int i = 0; i < herrno.length; i++) {
+            DnsEvent e = new DnsEvent(failed.function(), 0, 0, 1, 1, 0, 0, "c", null, "h", "", 2, herrno[i], 1, List.of());
+            assertThat(e.error()).isEqualTo(names[i]);
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,8 +68,12 @@ class DnsSensorTest {
         }
     }
 
+    /**
+     * The gethostbyname family, each call once (glibc's gethostbyname calls gethostbyname_r inside: that inner call
+     * must not show as a second lookup), with h_errno as the caller saw it.
+     */
     @Test
-    void gethostbynameIsSeen(@TempDir Path dir) throws Exception {
+    void gethostbynameFamilyIsSeenOncePerCallWithItsHErrno(@TempDir Path dir) throws Exception {
         Path source = dir.resolve("lookup.c");
         Files.writeString(source, """
                 #include <netdb.h>
@@ -77,29 +82,55 @@ class DnsSensorTest {
                 int main(int argc, char **argv) {
                     struct hostent *a = gethostbyname(argv[1]);
                     struct hostent *b = gethostbyname2(argv[2], AF_INET6);
-                    printf("%d %d\\n", a != NULL, b != NULL);
+                    int b_err = h_errno;
+                    struct hostent he, he2, *c = NULL, *d = NULL;
+                    char buf[8192], buf2[8192];
+                    int c_err = 0, d_err = 0;
+                    int c_rc = gethostbyname_r(argv[1], &he, buf, sizeof buf, &c, &c_err);
+                    int d_rc = gethostbyname2_r(argv[2], AF_INET, &he2, buf2, sizeof buf2, &d, &d_err);
+                    printf("%d %d %d %d %d %d %d\\n", a != NULL, b != NULL, b_err, c != NULL && c_rc == 0, d != NULL,
+                           d_rc, d_err);
                     return 0;
                 }
                 """);
         Path binary = dir.resolve("lookup");
-        Process gcc = new ProcessBuilder("gcc", source.toString(), "-o", binary.toString()).inheritIO().start();
-        assumeTrue(gcc.waitFor(60, TimeUnit.SECONDS) && gcc.exitValue() == 0, "gcc unavailable");
+        compile(source, binary);
         List<DnsEvent> live = new CopyOnWriteArrayList<>();
         try (DnsSensor sensor = new DnsSensor(new EventStore<>())) {
             sensor.start(SensorOptions.defaults().withLowLatency(true), new FeatureProbe(), live::add);
             String invalid = "vigil-" + UUID.randomUUID() + ".invalid";
-            long pid = run(binary.toString(), "localhost", invalid);
-            assertThat(RootOnly.waitFor(() -> live.stream().filter(e -> e.pid() == pid).count() == 2)).as("%s", live).isTrue();
-            DnsEvent v4 = live.stream().filter(e -> e.pid() == pid && e.function().equals("gethostbyname")).findFirst().orElseThrow();
+            Process child = new ProcessBuilder(binary.toString(), "localhost", invalid).redirectErrorStream(true).start();
+            String[] said = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip().split(" ");
+            assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            long pid = child.pid();
+            assertThat(said).as("the child's own results").startsWith("1", "0").hasSize(7);
+            assertThat(said[3]).as("gethostbyname_r found localhost").isEqualTo("1");
+            assertThat(said[4]).as("gethostbyname2_r found nothing").isEqualTo("0");
+            assertThat(RootOnly.waitFor(() -> live.stream().filter(e -> e.pid() == pid).count() >= 4)).as("%s", live).isTrue();
+            Thread.sleep(200); // an inner call reported on its own would come in right behind
+            List<DnsEvent> mine = live.stream().filter(e -> e.pid() == pid).toList();
+            assertThat(mine).extracting(DnsEvent::function)
+                    .containsExactly("gethostbyname", "gethostbyname2", "gethostbyname_r", "gethostbyname2_r");
+
+            DnsEvent v4 = mine.get(0);
             assertThat(v4.host()).isEqualTo("localhost");
             assertThat(v4.returnCode()).isZero();
             assertThat(v4.addresses()).contains("127.0.0.1");
             assertThat(v4.family()).isEqualTo(2);
-            DnsEvent v6 = live.stream().filter(e -> e.pid() == pid && e.function().equals("gethostbyname2")).findFirst().orElseThrow();
+            DnsEvent v6 = mine.get(1);
             assertThat(v6.host()).isEqualTo(invalid);
             assertThat(v6.family()).isEqualTo(10);
-            assertThat(v6.returnCode()).isEqualTo(1);
-            assertThat(v6.error()).isEqualTo("gethostbyname2 returned NULL");
+            assertThat(v6.returnCode()).as("h_errno").isEqualTo(Integer.parseInt(said[2])).isNotZero();
+            assertThat(v6.error()).isIn("HOST_NOT_FOUND", "TRY_AGAIN", "NO_RECOVERY", "NO_DATA", "NETDB_INTERNAL");
+            DnsEvent r4 = mine.get(2);
+            assertThat(r4.host()).isEqualTo("localhost");
+            assertThat(r4.returnCode()).isZero();
+            assertThat(r4.addresses()).contains("127.0.0.1");
+            DnsEvent r6 = mine.get(3);
+            assertThat(r6.host()).isEqualTo(invalid);
+            assertThat(r6.family()).isEqualTo(2);
+            assertThat(r6.returnCode()).as("h_errno").isEqualTo(Integer.parseInt(said[6])).isNotZero();
+            assertThat(r6.addresses()).isEmpty();
         }
     }
 
@@ -150,8 +181,7 @@ class DnsSensorTest {
                 }
                 """);
         Path binary = dir.resolve("answers");
-        Process gcc = new ProcessBuilder("gcc", source.toString(), "-o", binary.toString()).inheritIO().start();
-        assumeTrue(gcc.waitFor(60, TimeUnit.SECONDS) && gcc.exitValue() == 0, "gcc unavailable");
+        compile(source, binary);
         Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         List<DnsEvent> live = new CopyOnWriteArrayList<>();
         try (DnsSensor sensor = new DnsSensor(new EventStore<>())) {
@@ -210,6 +240,19 @@ class DnsSensorTest {
     }
 
     /** Runs a command to completion; returns its pid. */
+    /** Compiles a test's C child; skips the test only where gcc is not installed, fails it if the source does not build. */
+    private static void compile(Path source, Path binary) throws Exception {
+        Process gcc;
+        try {
+            gcc = new ProcessBuilder("gcc", source.toString(), "-o", binary.toString()).inheritIO().start();
+        } catch (java.io.IOException e) {
+            assumeTrue(false, "gcc is not installed: " + e.getMessage());
+            return;
+        }
+        assertThat(gcc.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(gcc.exitValue()).as("gcc " + source).isZero();
+    }
+
     private static long run(String... command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
