@@ -97,7 +97,13 @@ final class TraceCommand implements java.util.concurrent.Callable<Integer> {
                 t.setDaemon(true);
                 return t;
             });
-            ticker.scheduleAtFixedRate(() -> order.release(System.nanoTime()), 5, 5, TimeUnit.MILLISECONDS);
+            ticker.scheduleAtFixedRate(() -> {
+                try {
+                    order.release(System.nanoTime());
+                } catch (RuntimeException e) { // an exception would end the schedule, and with it the stream
+                    System.err.println("vigil trace: could not print an event: " + e);
+                }
+            }, 5, 5, TimeUnit.MILLISECONDS);
             try (SensorRuntime.Subscription ignored = sensors.subscribe(event -> {
                 if (filter.test(event)) {
                     order.offer(event, System.nanoTime());
