@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,11 +27,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Name lookups through glibc's getaddrinfo(3), gethostbyname(3), gethostbyname2(3), gethostbyname_r and
- * gethostbyname2_r, by a uprobe and a uretprobe on each, in every distinct libc mapped by a running process (dns.bpf.c): uprobe_multi links where the
- * kernel has them (6.6+; cheaper per call), perf-event uprobes otherwise. Libcs that appear later (a
- * container started afterwards) are found by a rescan every {@link #RESCAN_PERIOD} (or {@link #rescan()});
- * lookups in between are missed. Statically linked programs, musl and Go's own resolver never call glibc and are
- * not seen.
+ * gethostbyname2_r, by a uprobe and a uretprobe on each, in every distinct libc mapped by a running process
+ * (dns.bpf.c): uprobe_multi links where the kernel has them (6.6+; cheaper per call), perf-event uprobes
+ * otherwise. Libcs that appear later (a container started afterwards) are found by a rescan every
+ * {@link #RESCAN_PERIOD} (or {@link #rescan()}); lookups in between are missed. Statically linked programs, musl
+ * and Go's own resolver never call glibc and are not seen.
  */
 public final class DnsSensor extends BpfSensor<DnsEvent> {
     private final ProcessExecutables executables = new ProcessExecutables();
@@ -197,7 +198,7 @@ public final class DnsSensor extends BpfSensor<DnsEvent> {
         // return probes first, as in attachPerfUprobes
         object.program("getaddrinfo_exit").attachUprobeMulti(libc.path(), new long[] {getaddrinfo}, true);
         object.program("getaddrinfo_enter").attachUprobeMulti(libc.path(), new long[] {getaddrinfo}, false);
-        Map<String, Long> legacy = new java.util.LinkedHashMap<>();
+        Map<String, Long> legacy = new LinkedHashMap<>();
         for (String function : LEGACY) {
             Long offset = offsets.get(function);
             if (offset == null) {
@@ -211,7 +212,8 @@ public final class DnsSensor extends BpfSensor<DnsEvent> {
                     legacy.values().stream().mapToLong(Long::longValue).toArray(), true);
         }
         for (Map.Entry<String, Long> function : legacy.entrySet()) {
-            object.program(function.getKey() + "_enter").attachUprobeMulti(libc.path(), new long[] {function.getValue()}, false);
+            object.program(function.getKey() + "_enter")
+                    .attachUprobeMulti(libc.path(), new long[] {function.getValue()}, false);
         }
     }
 
