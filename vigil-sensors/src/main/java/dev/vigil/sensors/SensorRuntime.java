@@ -31,6 +31,8 @@ import java.util.function.Consumer;
  */
 public final class SensorRuntime implements AutoCloseable {
     private final List<BpfSensor<?>> sensors = new ArrayList<>();
+    /** The sensors of this build not started in this runtime, as vigil_sensors shows them. */
+    private final List<SensorStatus> notStarted = new ArrayList<>();
     private final List<Table> tables = new ArrayList<>();
     private final List<Consumer<? super SensorEvent>> listeners = new CopyOnWriteArrayList<>();
     private final ExecutableIndex executables = new ExecutableIndex();
@@ -68,6 +70,11 @@ public final class SensorRuntime implements AutoCloseable {
         return runtime;
     }
 
+    static final String IDLE_REASON = "not started: one-shot queries do not start the sensors (the interactive shell "
+            + "and vigil trace do)";
+    static final String DISABLED_REASON = "not started: left out of this run (--without-sensor, or not needed by "
+            + "vigil trace's event kinds)";
+
     /** The tables of every sensor kind, and the enabled sensors (not yet started) when {@code withSensors}. */
     private static SensorRuntime create(SensorOptions options, boolean withSensors) {
         SensorRuntime runtime = new SensorRuntime();
@@ -79,6 +86,9 @@ public final class SensorRuntime implements AutoCloseable {
             runtime.tables.addAll(instance.tables());
             if (withSensors && options.enabled(provider.name())) {
                 runtime.sensors.add(instance.sensor());
+            } else {
+                runtime.notStarted.add(new SensorStatus(provider.name(), SensorStatus.State.STOPPED,
+                        withSensors ? DISABLED_REASON : IDLE_REASON, null, 0, 0, 0, 0));
             }
         }
         runtime.tables.add(new VigilSensorsTable(runtime::statuses));
@@ -90,8 +100,12 @@ public final class SensorRuntime implements AutoCloseable {
         return List.copyOf(tables);
     }
 
+    /** Every sensor of this build, by name: those started with their state and counters, the others stopped. */
     public List<SensorStatus> statuses() {
-        return sensors.stream().map(BpfSensor::status).toList();
+        List<SensorStatus> all = new ArrayList<>(notStarted);
+        sensors.forEach(sensor -> all.add(sensor.status()));
+        all.sort(Comparator.comparing(SensorStatus::sensor));
+        return all;
     }
 
     /**

@@ -4,8 +4,9 @@ package dev.vigil.sensors;
  * A sensor's state and counters, as {@code vigil_sensors} shows them.
  *
  * @param sensor    the sensor's name (process, socket, dns)
- * @param state     running, unsupported (this host lacks what it needs) or failed (an error while starting)
- * @param reason    why it is unsupported or failed; null while running
+ * @param state     running, unsupported (this host lacks what it needs), failed (an error while starting) or stopped
+ *                  (closed, or never started in this run)
+ * @param reason    why it is unsupported, failed or not started; null while running
  * @param hook      the hook kind in use (tp_btf, raw_tp, tracepoint, kprobe, fentry, uprobe); null if none
  * @param seen      events the kernel side produced (per-CPU counter)
  * @param delivered events decoded and stored

@@ -16,8 +16,8 @@ import java.util.function.Supplier;
 public final class VigilSensorsTable implements Table {
     private static final Columns COLUMNS = new Columns();
     static final Column SENSOR = COLUMNS.text("sensor", "Sensor name: process, socket or dns");
-    static final Column STATE = COLUMNS.text("state", "running, unsupported (this host lacks what it needs), failed (an error while starting) or stopped");
-    static final Column REASON = COLUMNS.text("reason", "Why the sensor is unsupported or failed");
+    static final Column STATE = COLUMNS.text("state", "running, unsupported (this host lacks what it needs), failed (an error while starting) or stopped (closed, or not started in this run)");
+    static final Column REASON = COLUMNS.text("reason", "Why the sensor is unsupported, failed or not started");
     static final Column HOOK = COLUMNS.text("hook", "Hook kind in use: tp_btf, raw_tp, tracepoint, kprobe, fentry, uprobe_multi or uprobe");
     static final Column SEEN = COLUMNS.bigint("seen", "Events the kernel side produced");
     static final Column DELIVERED = COLUMNS.bigint("delivered", "Events decoded and stored");

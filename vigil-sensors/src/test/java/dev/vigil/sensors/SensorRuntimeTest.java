@@ -111,6 +111,29 @@ class SensorRuntimeTest {
         }
     }
 
+    @Test
+    void sensorsNotStartedAreListedAsStoppedWithTheReason(@TempDir Path root) throws Exception {
+        try (SensorRuntime idle = SensorRuntime.idle(SensorOptions.defaults())) {
+            List<Row> rows = rows(idle, "vigil_sensors");
+            assertThat(rows).extracting(r -> value(r, "sensor")).containsExactly("dns", "process", "socket");
+            assertThat(rows).allSatisfy(r -> {
+                assertThat(value(r, "state")).isEqualTo("stopped");
+                assertThat(value(r, "reason")).isEqualTo(SensorRuntime.IDLE_REASON);
+            });
+        }
+        Files.createDirectories(root.resolve("proc/self"));
+        Files.writeString(root.resolve("proc/self/status"), "Name:\tjava\nCapEff:\t0000000000000000\n");
+        List<String> warnings = new ArrayList<>();
+        try (SensorRuntime onlyDns = SensorRuntime.start(SensorOptions.defaults().withSensors(java.util.Set.of("dns")),
+                warnings::add, new FeatureProbe(root))) {
+            assertThat(warnings).hasSize(1).allSatisfy(w -> assertThat(w).contains("sensor dns unsupported"));
+            only(rows(onlyDns, "vigil_sensors"), "sensor", "dns", "state", "unsupported");
+            Row process = only(rows(onlyDns, "vigil_sensors"), "sensor", "process", "state", "stopped");
+            assertThat(value(process, "reason")).isEqualTo(SensorRuntime.DISABLED_REASON);
+            assertThat(onlyDns.statuses()).extracting(SensorStatus::sensor).containsExactly("dns", "process", "socket");
+        }
+    }
+
     static List<Row> rows(SensorRuntime runtime, String name) throws Exception {
         Table table = runtime.tables().stream().filter(t -> t.spec().name().equals(name)).findFirst().orElseThrow();
         List<Row> rows = new ArrayList<>();
