@@ -42,7 +42,7 @@ static __always_inline int VARIANT(on_exec)(struct task_struct *task, pid_t old_
     __u32 path_len = read_path(&exe, r->data, &truncated);
     if (truncated)
         flags |= EXEC_PATH_TRUNCATED;
-    if (path_len > PATH_SLOT)
+    if (path_len > PATH_SLOT) /* never (read_path writes at most PATH_SLOT bytes): bounds the offset for the verifier */
         return 0;
     truncated = false;
     struct path pwd = KREAD(task, fs, pwd);
@@ -50,7 +50,7 @@ static __always_inline int VARIANT(on_exec)(struct task_struct *task, pid_t old_
     if (truncated)
         flags |= EXEC_CWD_TRUNCATED;
     __u32 off = path_len + cwd_len;
-    if (cwd_len > PATH_SLOT || off > 2 * PATH_SLOT)
+    if (cwd_len > PATH_SLOT || off > 2 * PATH_SLOT) /* never, as above */
         return 0;
     r->path_len = path_len;
     r->cwd_len = cwd_len;
