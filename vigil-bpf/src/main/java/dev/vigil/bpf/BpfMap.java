@@ -37,28 +37,29 @@ public final class BpfMap {
 
     /** The map's file descriptor once loaded (owned by the object; never close it). */
     public int fd() throws BpfException {
-        return call("getting fd of map", () -> (int) Libbpf.MAP_FD.invokeExact(handle(object)));
+        return Libbpf.checked("getting fd of map", name, () -> (int) Libbpf.MAP_FD.invokeExact(handle(object)));
     }
 
     public int type() {
-        return unchecked(() -> (int) Libbpf.MAP_TYPE.invokeExact(handle(object)));
+        return Libbpf.unchecked(() -> (int) Libbpf.MAP_TYPE.invokeExact(handle(object)));
     }
 
     public int keySize() {
-        return unchecked(() -> (int) Libbpf.MAP_KEY_SIZE.invokeExact(handle(object)));
+        return Libbpf.unchecked(() -> (int) Libbpf.MAP_KEY_SIZE.invokeExact(handle(object)));
     }
 
     public int valueSize() {
-        return unchecked(() -> (int) Libbpf.MAP_VALUE_SIZE.invokeExact(handle(object)));
+        return Libbpf.unchecked(() -> (int) Libbpf.MAP_VALUE_SIZE.invokeExact(handle(object)));
     }
 
     public int maxEntries() {
-        return unchecked(() -> (int) Libbpf.MAP_MAX_ENTRIES.invokeExact(handle(object)));
+        return Libbpf.unchecked(() -> (int) Libbpf.MAP_MAX_ENTRIES.invokeExact(handle(object)));
     }
 
     /** Sets max_entries (for a ring buffer: its size in bytes, a power of two multiple of the page size); before load. */
     public void setMaxEntries(int maxEntries) throws BpfException {
-        call("setting max_entries of map", () -> (int) Libbpf.MAP_SET_MAX_ENTRIES.invokeExact(handle(object), maxEntries));
+        Libbpf.checked("setting max_entries of map", name,
+                () -> (int) Libbpf.MAP_SET_MAX_ENTRIES.invokeExact(handle(object), maxEntries));
     }
 
     public boolean isPerCpu() {
@@ -159,31 +160,6 @@ public final class BpfMap {
 
     private static int roundUp8(int n) {
         return (n + 7) & ~7;
-    }
-
-    private interface IntCall {
-        int call() throws Throwable;
-    }
-
-    private int call(String operation, IntCall c) throws BpfException {
-        int rc;
-        try {
-            rc = c.call();
-        } catch (Throwable t) {
-            throw Libbpf.rethrow(t);
-        }
-        if (rc < 0) {
-            throw new BpfException(operation, name, -rc, null);
-        }
-        return rc;
-    }
-
-    private static int unchecked(IntCall c) {
-        try {
-            return c.call();
-        } catch (Throwable t) {
-            throw Libbpf.rethrow(t);
-        }
     }
 
     @Override

@@ -40,15 +40,8 @@ public final class BpfProgram {
     /** Chooses whether {@link BpfObject#load()} loads this program; call before loading. */
     public void setAutoload(boolean autoload) throws BpfException {
         object.handle();
-        int rc;
-        try {
-            rc = (int) Libbpf.PROGRAM_SET_AUTOLOAD.invokeExact(handle, autoload);
-        } catch (Throwable t) {
-            throw Libbpf.rethrow(t);
-        }
-        if (rc < 0) {
-            throw new BpfException("setting autoload of program", name, -rc, null);
-        }
+        Libbpf.checked("setting autoload of program", name,
+                () -> (int) Libbpf.PROGRAM_SET_AUTOLOAD.invokeExact(handle, autoload));
     }
 
     /**
@@ -56,15 +49,8 @@ public final class BpfProgram {
      */
     public void setExpectedAttachType(int attachType) throws BpfException {
         object.handle();
-        int rc;
-        try {
-            rc = (int) Libbpf.PROGRAM_SET_EXPECTED_ATTACH_TYPE.invokeExact(handle, attachType);
-        } catch (Throwable t) {
-            throw Libbpf.rethrow(t);
-        }
-        if (rc < 0) {
-            throw new BpfException("setting expected attach type of program", name, -rc, null);
-        }
+        Libbpf.checked("setting expected attach type of program", name,
+                () -> (int) Libbpf.PROGRAM_SET_EXPECTED_ATTACH_TYPE.invokeExact(handle, attachType));
     }
 
     /**

@@ -177,6 +177,33 @@ final class Libbpf {
         return cString.equals(MemorySegment.NULL) ? null : cString.reinterpret(Long.MAX_VALUE).getString(0);
     }
 
+    /** A downcall returning an int. */
+    interface IntCall {
+        int call() throws Throwable;
+    }
+
+    /**
+     * Runs a libbpf call that returns a negative errno on failure, such as {@code bpf_program__set_autoload}.
+     *
+     * @throws BpfException naming the operation and its subject, with the errno
+     */
+    static int checked(String operation, String subject, IntCall c) throws BpfException {
+        int rc = unchecked(c);
+        if (rc < 0) {
+            throw new BpfException(operation, subject, -rc, null);
+        }
+        return rc;
+    }
+
+    /** Runs a libbpf call that cannot fail, such as a getter. */
+    static int unchecked(IntCall c) {
+        try {
+            return c.call();
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
     /** Rethrows what a downcall handle threw: handles declare Throwable but only fail on linkage or argument bugs. */
     static RuntimeException rethrow(Throwable t) {
         if (t instanceof RuntimeException r) {
