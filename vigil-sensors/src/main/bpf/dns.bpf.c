@@ -392,20 +392,19 @@ static __always_inline int finish(long ret)
                     break;
     } else {
         r->hint_family = l.hint_family;
-        /* the hostent: gethostbyname(2) return it, the _r forms leave it in *result */
+        /* gethostbyname(2) return the hostent, and their inner _r call left h_errno; the _r forms leave the
+           hostent in *result and h_errno in *h_errnop */
         __u64 hostent = 0;
+        __s32 herrno = 0;
         if (l.function == FUNCTION_GETHOSTBYNAME_R || l.function == FUNCTION_GETHOSTBYNAME2_R) {
             if (!l.res || bpf_probe_read_user(&hostent, sizeof(hostent), (void *)l.res) != 0)
                 hostent = 0;
-        } else {
-            hostent = ret;
-        }
-        __s32 herrno = 0;
-        if (l.function == FUNCTION_GETHOSTBYNAME_R || l.function == FUNCTION_GETHOSTBYNAME2_R) {
             if (l.herrno && bpf_probe_read_user(&herrno, sizeof(herrno), (void *)l.herrno) != 0)
                 herrno = 0;
-        } else if (l.inner_read) {
-            herrno = l.inner_herrno;
+        } else {
+            hostent = ret;
+            if (l.inner_read)
+                herrno = l.inner_herrno;
         }
         r->ret = hostent ? 0 : herrno ? herrno : H_ERRNO_UNREAD;
         struct user_hostent he;

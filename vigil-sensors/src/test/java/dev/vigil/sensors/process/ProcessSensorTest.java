@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -102,7 +104,7 @@ class ProcessSensorTest {
             assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
             long pid = child.pid();
             // the child execs jspawnhelper first, then the copy
-            java.util.function.Predicate<ProcessEvent> ofCopy = e -> e.type() == ProcessEvent.Kind.EXEC && e.pid() == pid
+            Predicate<ProcessEvent> ofCopy = e -> e.type() == ProcessEvent.Kind.EXEC && e.pid() == pid
                     && e.image().path().endsWith("/" + exe.getFileName());
             assertThat(RootOnly.waitFor(() -> live.stream().anyMatch(ofCopy))).as(String.valueOf(sensor.status())).isTrue();
             ProcessEvent exec = live.stream().filter(ofCopy).findFirst().orElseThrow();
@@ -125,7 +127,7 @@ class ProcessSensorTest {
         assumeTrue(Files.isDirectory(shm) && Files.isWritable(shm), "no /dev/shm");
         Path exe = Files.createTempFile(shm, "vigil-exe-", "");
         try {
-            Files.copy(Path.of("/bin/sleep"), exe, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(Path.of("/bin/sleep"), exe, StandardCopyOption.REPLACE_EXISTING);
             Files.setPosixFilePermissions(exe, PosixFilePermissions.fromString("rwx------"));
             Files.setLastModifiedTime(exe, FileTime.from(Instant.ofEpochSecond(981_173_106)));
             ProcessSensor.Birth birth = ProcessSensor.stat(exe.toString());
@@ -142,7 +144,7 @@ class ProcessSensorTest {
                 }
                 assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
                 long pid = child.pid();
-                java.util.function.Predicate<ProcessEvent> ofCopy = e -> e.type() == ProcessEvent.Kind.EXEC
+                Predicate<ProcessEvent> ofCopy = e -> e.type() == ProcessEvent.Kind.EXEC
                         && e.pid() == pid && e.image().path().equals(exe.toString());
                 assertThat(RootOnly.waitFor(() -> live.stream().anyMatch(ofCopy))).as(String.valueOf(sensor.status())).isTrue();
                 ProcessEvent.ExecutableFile file = live.stream().filter(ofCopy).findFirst().orElseThrow().executable();
