@@ -8,6 +8,7 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandles;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
@@ -24,9 +25,14 @@ public final class FunctionModule {
     private FunctionModule() {
     }
 
-    public static void register(MemorySegment db, SqlFunction function) throws SqliteException {
+    /**
+     * Registers the function on the connection; returns the handle to {@link #release} once the connection is
+     * closed. Functions have no side effects, so they are innocuous: usable in views under an untrusted schema.
+     */
+    public static long register(MemorySegment db, SqlFunction function) throws SqliteException {
         long handle = FUNCTIONS.add(function);
-        int flags = Sqlite3.SQLITE_UTF8 | (function.deterministic() ? Sqlite3.SQLITE_DETERMINISTIC : 0);
+        int flags = Sqlite3.SQLITE_UTF8 | Sqlite3.SQLITE_INNOCUOUS
+                | (function.deterministic() ? Sqlite3.SQLITE_DETERMINISTIC : 0);
         try (Arena arena = Arena.ofConfined()) {
             int rc = (int) Sqlite3.create_function_v2.invokeExact(db, arena.allocateFrom(function.name()),
                     function.arity(), flags, MemorySegment.ofAddress(handle), X_FUNC, MemorySegment.NULL,
@@ -35,11 +41,24 @@ public final class FunctionModule {
                 throw new SqliteException("registering function " + function.name(), rc,
                         Sqlite3.string((MemorySegment) Sqlite3.errmsg.invokeExact(db)));
             }
+            return handle;
         } catch (SqliteException e) {
+            FUNCTIONS.remove(handle);
             throw e;
         } catch (Throwable t) {
+            FUNCTIONS.remove(handle);
             throw new SqliteException("registering function " + function.name(), Sqlite3.SQLITE_ERROR, t.toString());
         }
+    }
+
+    /** Forgets the handles {@link #register} returned; call after their connection is closed. */
+    public static void release(List<Long> handles) {
+        handles.forEach(FUNCTIONS::remove);
+    }
+
+    /** Live function handles, for leak tests. */
+    static int liveHandles() {
+        return FUNCTIONS.size();
     }
 
     private static void xFunc(MemorySegment context, int argc, MemorySegment argv) {
@@ -54,11 +73,10 @@ public final class FunctionModule {
             }
             result(context, function.apply(values));
         } catch (Throwable t) {
-            try (Arena arena = Arena.ofConfined()) {
-                Sqlite3.Rare.result_error.invokeExact(context,
-                        arena.allocateFrom(name + "(): " + VirtualTableModule.describe(t)), -1);
+            try {
+                UpcallErrors.resultError(context, name + "(): ", t);
             } catch (Throwable ignored) {
-                // nothing more can be reported from an upcall
+                // reporting failed too; SQLite then returns no value for the call
             }
         }
     }

@@ -38,7 +38,16 @@ public final class Sqlite3 {
     public static final int SQLITE_OPEN_CREATE = 0x4;
     public static final int SQLITE_OPEN_MEMORY = 0x80;
     public static final int SQLITE_OPEN_NOMUTEX = 0x8000;
+    /** A function with no side effects, usable in views and triggers under an untrusted schema. */
+    public static final int SQLITE_INNOCUOUS = 0x200000;
     static final int SQLITE_CONFIG_MEMSTATUS = 9;
+    static final int SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER = 1004;
+    static final int SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION = 1005;
+    static final int SQLITE_DBCONFIG_DEFENSIVE = 1010;
+    static final int SQLITE_DBCONFIG_TRUSTED_SCHEMA = 1017;
+    static final int SQLITE_LIMIT_ATTACHED = 7;
+    static final int SQLITE_VTAB_INNOCUOUS = 2;
+    static final int SQLITE_DENY = 1;
 
     /** SQLITE_TRANSIENT: SQLite copies the value before the call returns. */
     public static final MemorySegment TRANSIENT = MemorySegment.ofAddress(-1L);
@@ -50,6 +59,15 @@ public final class Sqlite3 {
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(1));
     public static final MethodHandle open_v2 = down("sqlite3_open_v2",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS));
+    /** int sqlite3_db_config(sqlite3*, int op, int value, int *result): the on/off options. */
+    static final MethodHandle db_config_flag = LINKER.downcallHandle(find("sqlite3_db_config"),
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS), Linker.Option.firstVariadicArg(2));
+    static final MethodHandle limit = down("sqlite3_limit", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    static final MethodHandle set_authorizer = down("sqlite3_set_authorizer",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
+    /** int sqlite3_vtab_config(sqlite3*, int op, ...): called from xConnect. */
+    static final MethodHandle vtab_config = LINKER.downcallHandle(find("sqlite3_vtab_config"),
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), Linker.Option.firstVariadicArg(2));
     public static final MethodHandle close_v2 = down("sqlite3_close_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS));
     public static final MethodHandle errmsg = down("sqlite3_errmsg", FunctionDescriptor.of(ADDRESS, ADDRESS));
     public static final MethodHandle prepare_v2 = down("sqlite3_prepare_v2",

@@ -8,6 +8,7 @@ import java.util.List;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 /**
  * One in-memory SQLite connection (sqlite3_open_v2 with ":memory:"). Not thread-safe: one thread uses it at a
@@ -38,6 +39,7 @@ public final class SqliteConnection implements AutoCloseable {
 
     private final MemorySegment db;
     private final List<Long> bindings = new ArrayList<>();
+    private final List<Long> functions = new ArrayList<>();
     private volatile boolean closed;
 
     public SqliteConnection() throws SqliteException {
@@ -60,6 +62,52 @@ public final class SqliteConnection implements AutoCloseable {
         } catch (Throwable t) {
             throw new SqliteException("opening an in-memory database", Sqlite3.SQLITE_ERROR, t.toString());
         }
+        try {
+            harden();
+        } catch (SqliteException | RuntimeException | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * SQLite's defensive configuration (https://sqlite.org/security.html): no fts3_tokenizer pointers, no
+     * extension loading, no writable schema, an untrusted schema (functions and tables in views must be innocuous,
+     * as Vigil's are), no attached databases, and the {@link Authorizer} enforcing {@link SqlPolicy}. Vigil runs as
+     * root and takes SQL from people and fleet servers: none of it may reach the file system or native memory
+     * through SQLite itself.
+     */
+    private void harden() throws SqliteException {
+        dbConfig(Sqlite3.SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, 0, "turning the fts3_tokenizer off");
+        dbConfig(Sqlite3.SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, "turning extension loading off");
+        dbConfig(Sqlite3.SQLITE_DBCONFIG_DEFENSIVE, 1, "turning defensive mode on");
+        dbConfig(Sqlite3.SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, "turning the trusted schema off");
+        try {
+            int ignoredPrevious = (int) Sqlite3.limit.invokeExact(db, Sqlite3.SQLITE_LIMIT_ATTACHED, 0);
+            int rc = (int) Sqlite3.set_authorizer.invokeExact(db, Authorizer.STUB, MemorySegment.NULL);
+            if (rc != Sqlite3.SQLITE_OK) {
+                throw new SqliteException("installing the authorizer", rc, errorMessage());
+            }
+        } catch (SqliteException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new SqliteException("installing the authorizer", Sqlite3.SQLITE_ERROR, t.toString());
+        }
+    }
+
+    private void dbConfig(int option, int value, String doing) throws SqliteException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment result = arena.allocate(JAVA_INT);
+            int rc = (int) Sqlite3.db_config_flag.invokeExact(db, option, value, result);
+            if (rc != Sqlite3.SQLITE_OK || result.get(JAVA_INT, 0) != value) {
+                throw new SqliteException(doing, rc, "SQLite " + libraryVersion() + " did not take option " + option
+                        + " (Vigil needs SQLite 3.31 or later)");
+            }
+        } catch (SqliteException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new SqliteException(doing, Sqlite3.SQLITE_ERROR, t.toString());
+        }
     }
 
     public void register(dev.vigil.sql.spi.Table table, ScanObserver observer) throws SqliteException {
@@ -67,7 +115,7 @@ public final class SqliteConnection implements AutoCloseable {
     }
 
     public void register(dev.vigil.sql.spi.SqlFunction function) throws SqliteException {
-        FunctionModule.register(db, function);
+        functions.add(FunctionModule.register(db, function));
     }
 
     /**
@@ -75,6 +123,12 @@ public final class SqliteConnection implements AutoCloseable {
      * first error.
      */
     public void execute(String sql, ResultHandler handler) throws SqliteException {
+        int nul = sql.indexOf('\0');
+        if (nul >= 0) {
+            // SQLite's parser stops at a NUL as C strings do: what follows would be silently ignored, or never end
+            throw new SqliteException("preparing", Sqlite3.SQLITE_ERROR, "the SQL contains a NUL character at "
+                    + "position " + (nul + 1) + " of " + sql.length() + ": remove it");
+        }
         byte[] utf8 = sql.getBytes(StandardCharsets.UTF_8);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment text = arena.allocate(utf8.length + 1L);
@@ -87,15 +141,22 @@ public final class SqliteConnection implements AutoCloseable {
                 if (remaining <= 0) {
                     return;
                 }
+                Authorizer.clear();
                 int rc = (int) Sqlite3.prepare_v2.invokeExact(db, cursor, (int) remaining, stmtOut, tailOut);
                 if (rc != Sqlite3.SQLITE_OK) {
-                    throw new SqliteException("preparing", rc, errorMessage());
+                    String denial = Authorizer.takeDenial();
+                    throw new SqliteException("preparing", rc, denial != null ? denial : errorMessage());
                 }
                 MemorySegment stmt = stmtOut.get(ADDRESS, 0);
-                cursor = tailOut.get(ADDRESS, 0);
+                MemorySegment tail = tailOut.get(ADDRESS, 0);
                 if (stmt.address() == 0) {
+                    if (tail.address() <= cursor.address()) {
+                        return; // nothing SQLite can parse is left
+                    }
+                    cursor = tail;
                     continue; // whitespace or a comment
                 }
+                cursor = tail;
                 try {
                     run(stmt, handler);
                 } finally {
@@ -163,6 +224,7 @@ public final class SqliteConnection implements AutoCloseable {
             // close_v2 defers freeing until statements finish; nothing to recover here
         } finally {
             VirtualTableModule.releaseBindings(bindings);
+            FunctionModule.release(functions);
         }
     }
 

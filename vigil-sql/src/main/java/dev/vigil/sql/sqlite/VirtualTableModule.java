@@ -93,6 +93,12 @@ public final class VirtualTableModule {
                         + Sqlite3.string((MemorySegment) Sqlite3.errmsg.invokeExact(db)));
                 return rc;
             }
+            // Host tables only read: usable in views and triggers although the schema is untrusted.
+            rc = (int) Sqlite3.vtab_config.invokeExact(db, Sqlite3.SQLITE_VTAB_INNOCUOUS);
+            if (rc != Sqlite3.SQLITE_OK) {
+                setError(pzErr, "marking " + binding.table().spec().name() + " innocuous: SQLite error " + rc);
+                return rc;
+            }
             MemorySegment vtab = ((MemorySegment) Sqlite3.malloc.invokeExact((int) VTAB_SIZE)).reinterpret(VTAB_SIZE);
             if (vtab.address() == 0) {
                 return 7; // SQLITE_NOMEM
@@ -102,7 +108,11 @@ public final class VirtualTableModule {
             ppVtab.reinterpret(8).set(ADDRESS, 0, vtab);
             return Sqlite3.SQLITE_OK;
         } catch (Throwable t) {
-            setError(pzErr, "connecting virtual table: " + describe(t));
+            try {
+                setError(pzErr, UpcallErrors.describe("connecting virtual table: ", t));
+            } catch (Throwable ignored) {
+                // reporting failed too: SQLite still sees the error code
+            }
             return Sqlite3.SQLITE_ERROR;
         }
     }
@@ -157,7 +167,11 @@ public final class VirtualTableModule {
             info.setCost(cost, equalities > 0 ? 10 : 100_000);
             return Sqlite3.SQLITE_OK;
         } catch (Throwable t) {
-            setVtabError(vtab, "planning: " + describe(t));
+            try {
+                setVtabError(vtab, UpcallErrors.describe("planning: ", t));
+            } catch (Throwable ignored) {
+                // reporting failed too: SQLite still sees the error code
+            }
             return Sqlite3.SQLITE_ERROR;
         }
     }
@@ -174,7 +188,11 @@ public final class VirtualTableModule {
             ppCursor.reinterpret(8).set(ADDRESS, 0, cursor);
             return Sqlite3.SQLITE_OK;
         } catch (Throwable t) {
-            setVtabError(vtab, "opening cursor: " + describe(t));
+            try {
+                setVtabError(vtab, UpcallErrors.describe("opening cursor: ", t));
+            } catch (Throwable ignored) {
+                // reporting failed too: SQLite still sees the error code
+            }
             return Sqlite3.SQLITE_ERROR;
         }
     }
@@ -221,7 +239,11 @@ public final class VirtualTableModule {
             cursor.start(constraints, plan.usedColumns(spec.columns().size()));
             return Sqlite3.SQLITE_OK;
         } catch (Throwable t) {
-            setVtabError(cursorPointer.reinterpret(CURSOR_SIZE).get(ADDRESS, 0), errorIn(cursor, t));
+            try {
+                reportCursorError(cursorPointer, cursor, t);
+            } catch (Throwable ignored) {
+                // reporting failed too: SQLite still sees the error code
+            }
             return Sqlite3.SQLITE_ERROR;
         }
     }
@@ -233,7 +255,11 @@ public final class VirtualTableModule {
             cursor.advance();
             return Sqlite3.SQLITE_OK;
         } catch (Throwable t) {
-            setVtabError(cursorPointer.reinterpret(CURSOR_SIZE).get(ADDRESS, 0), errorIn(cursor, t));
+            try {
+                reportCursorError(cursorPointer, cursor, t);
+            } catch (Throwable ignored) {
+                // reporting failed too: SQLite still sees the error code
+            }
             return Sqlite3.SQLITE_ERROR;
         }
     }
@@ -251,10 +277,10 @@ public final class VirtualTableModule {
             cursor(cursorPointer).result(context, column);
             return Sqlite3.SQLITE_OK;
         } catch (Throwable t) {
-            try (Arena arena = Arena.ofConfined()) {
-                Sqlite3.Rare.result_error.invokeExact(context, arena.allocateFrom("reading column: " + describe(t)), -1);
+            try {
+                UpcallErrors.resultError(context, "reading column: ", t);
             } catch (Throwable ignored) {
-                // nothing more can be reported from here
+                // reporting failed too: SQLite still sees the error code
             }
             return Sqlite3.SQLITE_ERROR;
         }
@@ -279,17 +305,14 @@ public final class VirtualTableModule {
         return CURSORS.get(cursorPointer.reinterpret(CURSOR_SIZE).get(JAVA_LONG, CURSOR_HANDLE));
     }
 
-    private static String errorIn(Cursor cursor, Throwable t) {
-        String table = cursor == null ? "virtual table" : cursor.binding().table().spec().name();
-        return table + ": " + describe(t);
-    }
-
-    static String describe(Throwable t) {
-        if (t instanceof StackOverflowError) {
-            return "stack overflow";
+    /** Puts "table: what went wrong" into the cursor's vtab->zErrMsg. Never throws. */
+    private static void reportCursorError(MemorySegment cursorPointer, Cursor cursor, Throwable t) {
+        try {
+            String table = cursor == null ? "virtual table" : cursor.binding().table().spec().name();
+            setVtabError(cursorPointer.reinterpret(CURSOR_SIZE).get(ADDRESS, 0), UpcallErrors.describe(table + ": ", t));
+        } catch (Throwable ignored) {
+            // out of memory or stack while reporting: SQLite still sees the error code
         }
-        String message = t.getMessage();
-        return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
     }
 
     /** Replaces vtab->zErrMsg, freeing the old message; SQLite reports and frees it. */

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Every native-side handle a session creates (table bindings, cursors) is released when it closes. */
+/**
+ * Every native-side handle a session creates (table bindings, cursors, SQL functions) is released when it closes:
+ * a daemon opens sessions for ever.
+ */
 class HandleLeakTest {
     static final class Letters implements Table {
         private static final Columns COLUMNS = new Columns();
@@ -38,13 +41,26 @@ class HandleLeakTest {
         }
     }
 
+    private static int liveHandles() {
+        return VirtualTableModule.liveHandles() + FunctionModule.liveHandles();
+    }
+
     @Test
-    void sessionsReleaseBindingsAndCursors() throws Exception {
-        Engine engine = Engine.builder().addTable(new Letters()).build();
+    void sessionsReleaseBindingsCursorsAndFunctions() throws Exception {
+        Engine engine = Engine.builder().addTable(new Letters()).addServiceLoaderFunctions().build();
+        assertThat(engine.functions()).hasSizeGreaterThan(20);
         try (Session warm = engine.openSession()) {
             warm.query("SELECT count(*) FROM letters");
         }
-        int before = VirtualTableModule.liveHandles();
+        int before = liveHandles();
+        for (int i = 0; i < 10_000; i++) {
+            try (Session s = engine.openSession()) {
+                if (i % 100 == 0) {
+                    assertThat(s.query("SELECT upper(sha256(letter)) FROM letters WHERE letter = 'a'").rows()).hasSize(1);
+                }
+            }
+        }
+        assertThat(liveHandles()).isEqualTo(before);
         for (int i = 0; i < 100; i++) {
             try (Session s = engine.openSession()) {
                 assertThat(s.query("SELECT count(*) FROM letters a JOIN letters b ON a.letter = b.letter").rows())
@@ -53,6 +69,6 @@ class HandleLeakTest {
                         .isInstanceOf(SqlException.class);
             }
         }
-        assertThat(VirtualTableModule.liveHandles()).isEqualTo(before);
+        assertThat(liveHandles()).isEqualTo(before);
     }
 }
