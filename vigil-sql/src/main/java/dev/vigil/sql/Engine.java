@@ -28,9 +28,9 @@ public final class Engine implements AutoCloseable {
         this.functions = List.copyOf(functions);
     }
 
-    /** An engine with every table and function found through ServiceLoader. */
+    /** An engine with every table (reading the live host) and function found through ServiceLoader. */
     public static Engine withServiceLoader() {
-        return builder().addServiceLoaderTables().addServiceLoaderFunctions().build();
+        return builder().addProvidedTables(dev.vigil.sql.spi.HostPaths.live()).addServiceLoaderFunctions().build();
     }
 
     public static Builder builder() {
@@ -95,8 +95,9 @@ public final class Engine implements AutoCloseable {
             return this;
         }
 
-        public Builder addServiceLoaderTables() {
-            for (Table t : ServiceLoader.load(Table.class)) {
+        /** Every table of every {@link dev.vigil.sql.spi.TableProvider} found through ServiceLoader, built for the host. */
+        public Builder addProvidedTables(dev.vigil.sql.spi.HostPaths host) {
+            for (Table t : dev.vigil.sql.spi.TableProvider.loadAll(host)) {
                 addTable(t);
             }
             return this;

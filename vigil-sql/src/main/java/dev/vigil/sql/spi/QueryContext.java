@@ -6,18 +6,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * What one scan of a table was asked for: the constraints SQLite handed down (an {@code IN} list arrives as
- * several EQ constraints on one column), the columns the statement uses, and a way to report warnings.
+ * several EQ constraints on one column), the columns the statement uses, and where to report warnings and notes.
  * Confined to the thread running the scan.
  */
 public final class QueryContext {
     private final TableSpec spec;
     private final List<Constraint> constraints;
     private final BitSet usedColumns;
-    private final Consumer<String> warnings;
+    private final ScanReporter reporter;
     private final ScheduledRun reader;
 
     /**
@@ -33,21 +32,15 @@ public final class QueryContext {
 
     /**
      * @param usedColumns columns the statement reads; null means all
-     * @param warnings    receives messages a user should see although the scan succeeded
+     * @param reporter    receives warnings and notes and says when the statement was stopped
+     * @param reader      the scheduled query run this scan belongs to, or null for an ad hoc query
      */
-    public QueryContext(TableSpec spec, List<Constraint> constraints, BitSet usedColumns, Consumer<String> warnings) {
-        this(spec, constraints, usedColumns, warnings, null);
-    }
-
-    /**
-     * @param reader the scheduled query run this scan belongs to, or null for an ad hoc query
-     */
-    public QueryContext(TableSpec spec, List<Constraint> constraints, BitSet usedColumns, Consumer<String> warnings,
+    public QueryContext(TableSpec spec, List<Constraint> constraints, BitSet usedColumns, ScanReporter reporter,
                         ScheduledRun reader) {
         this.spec = spec;
         this.constraints = List.copyOf(constraints);
         this.usedColumns = usedColumns;
-        this.warnings = warnings == null ? w -> { } : warnings;
+        this.reporter = reporter == null ? ScanReporter.SILENT : reporter;
         this.reader = reader;
     }
 
@@ -61,7 +54,7 @@ public final class QueryContext {
 
     /** A context with no constraints that uses every column, for tests and internal scans. */
     public static QueryContext all(TableSpec spec) {
-        return new QueryContext(spec, List.of(), null, null);
+        return new QueryContext(spec, List.of(), null, ScanReporter.SILENT, null);
     }
 
     public TableSpec spec() {
@@ -146,8 +139,31 @@ public final class QueryContext {
         return false;
     }
 
-    /** Reports something the user should know (a path that does not exist, a file it could not read). */
+    /**
+     * Reports something the user must know although the scan succeeded (a setting that was ignored, a source that
+     * could not be parsed): always shown, on stderr.
+     */
     public void warn(String message) {
-        warnings.accept(spec.name() + ": " + message);
+        reporter.warning(spec.name() + ": " + message);
+    }
+
+    /**
+     * Reports a detail of how the scan went that is not a problem (a path that does not exist, a directory it could
+     * not list, as osquery skips them silently): shown only under {@code --verbose}.
+     */
+    public void note(String message) {
+        reporter.note(spec.name() + ": " + message);
+    }
+
+    /**
+     * Throws {@link QueryCancelledException} if the statement was stopped (Ctrl-C, a timeout). Rows added to the
+     * engine's sink are checked for this already; a generator that works long between rows (walking a tree,
+     * hashing a file) calls it in its loop.
+     */
+    public void checkCancelled() {
+        String why = reporter.cancellation();
+        if (why != null) {
+            throw new QueryCancelledException(why);
+        }
     }
 }

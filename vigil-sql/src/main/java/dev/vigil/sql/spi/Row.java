@@ -61,6 +61,24 @@ public final class Row {
         return value == null ? put(column, null) : set(column, value.longValue());
     }
 
+    /**
+     * Sets a value given as an object (Long, Integer, Boolean, Double, String or byte[]), checked against the
+     * column's type as the typed setters check it; null leaves the column NULL.
+     */
+    public Row setValue(Column column, Object value) {
+        return switch (value) {
+            case null -> put(column, null);
+            case Long l -> set(column, l.longValue());
+            case Integer i -> set(column, i.longValue());
+            case Boolean b -> set(column, b.booleanValue());
+            case Double d -> set(column, d.doubleValue());
+            case String t -> set(column, t);
+            case byte[] b -> set(column, b);
+            default -> throw new IllegalArgumentException(spec.name() + "." + column.name() + " cannot hold a "
+                    + value.getClass().getSimpleName());
+        };
+    }
+
     public Object get(Column column) {
         check(column);
         return values[column.index()];

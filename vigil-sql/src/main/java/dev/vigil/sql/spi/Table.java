@@ -2,11 +2,12 @@ package dev.vigil.sql.spi;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A SQL table whose rows Java code produces on demand, like an osquery table: a {@link TableSpec} plus a
- * generator. Implementations are found through {@link java.util.ServiceLoader} (public, no-argument constructor,
- * listed in {@code META-INF/services/dev.vigil.sql.spi.Table}) or handed to the engine directly.
+ * generator. Implementations are built by their area's {@link TableProvider} with the {@link HostPaths} to read,
+ * or handed to the engine directly.
  *
  * <p>Thread-safety: one instance serves every connection, so generators may run on several threads at once and
  * must not keep per-scan state in fields.
@@ -18,13 +19,31 @@ public interface Table {
 
     TableSpec spec();
 
+    /**
+     * Why this table cannot produce rows on this host (no dpkg database, no EFI firmware, its sensor is not
+     * running), or empty when it can. A query of an unsupported table returns no rows, as osquery's do, and says
+     * why under {@code --verbose}; {@code vigil_tables} and the shell's start-up line list the reasons. Must be
+     * cheap (a file's existence): it is asked at every scan.
+     */
+    default Optional<String> unsupported() {
+        return Optional.empty();
+    }
+
     /** Produces the rows for one scan. Use the context's constraints to read only what is asked. */
     void generate(QueryContext context, RowSink out) throws Exception;
 
-    /** Opens a scan. The default collects everything {@link #generate} produces, as osquery does. */
+    /**
+     * Opens a scan. The default collects everything {@link #generate} produces, as osquery does, and stops it when
+     * the statement is cancelled.
+     */
     default RowSource open(QueryContext context) throws Exception {
         List<Row> rows = new ArrayList<>();
-        generate(context, rows::add);
+        generate(context, row -> {
+            if ((rows.size() & 0xff) == 0) {
+                context.checkCancelled();
+            }
+            rows.add(row);
+        });
         return new RowSource() {
             private int position = -1;
 

@@ -1,11 +1,12 @@
 package dev.vigil.sql.sqlite;
 
 import dev.vigil.sql.spi.Constraint;
+import dev.vigil.sql.spi.QueryCancelledException;
 import dev.vigil.sql.spi.QueryContext;
+import dev.vigil.sql.text.RawText;
 import dev.vigil.sql.spi.RowSource;
 
 import java.lang.foreign.MemorySegment;
-import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 import java.util.List;
 
@@ -19,7 +20,7 @@ final class Cursor {
     private final VirtualTableModule.Binding binding;
     private RowSource source;
     private boolean eof = true;
-    private long rowid;
+    private long rows;
     private MemorySegment text = MemorySegment.NULL;
 
     Cursor(VirtualTableModule.Binding binding) {
@@ -33,16 +34,29 @@ final class Cursor {
     /** Starts a scan (xFilter); closes the previous one, as SQLite re-filters a cursor for each join row. */
     void start(List<Constraint> constraints, BitSet usedColumns) throws Exception {
         closeSource();
-        QueryContext context = new QueryContext(binding.table().spec(), constraints, usedColumns,
-                binding.observer()::warning, binding.observer().reader());
+        rows = 0;
+        ScanObserver observer = binding.observer();
+        var unsupported = binding.table().unsupported();
+        if (unsupported.isPresent()) {
+            observer.note(binding.table().spec().name() + ": unsupported on this host: " + unsupported.get());
+            eof = true;
+            return;
+        }
+        QueryContext context = new QueryContext(binding.table().spec(), constraints, usedColumns, observer,
+                observer.reader());
         source = binding.table().open(context);
-        rowid = 0;
         eof = !source.next();
     }
 
     void advance() throws Exception {
         if (!eof) {
-            rowid++;
+            rows++;
+            if ((rows & 0xff) == 0) {
+                String why = binding.observer().cancellation();
+                if (why != null) {
+                    throw new QueryCancelledException(why);
+                }
+            }
             eof = !source.next();
         }
     }
@@ -51,8 +65,55 @@ final class Cursor {
         return eof;
     }
 
+    /**
+     * The row's id (xRowid): a 64-bit hash of all its values. SQLite asks for it when it runs an OR of indexed
+     * terms as several scans of one cursor (WHERE a = 1 OR b = 2), and returns a row once per distinct id: the id of
+     * a row must therefore follow from the row itself, not from its position in one scan, or a row that comes second
+     * in one scan and first in another would be dropped as a duplicate.
+     */
     long rowid() {
-        return rowid;
+        if (source == null) {
+            return 0;
+        }
+        int columns = binding.table().spec().columns().size();
+        long h = 0x9E3779B97F4A7C15L;
+        for (int i = 0; i < columns; i++) {
+            h = mix(h, valueHash(source.value(i)));
+        }
+        return h;
+    }
+
+    private static long valueHash(Object value) {
+        return switch (value) {
+            case null -> 0x5bd1e995L;
+            case Long l -> mix(1, l);
+            case Integer i -> mix(1, i);
+            case Double d -> mix(2, Double.doubleToLongBits(d));
+            case String s -> {
+                long h = 3;
+                for (int i = 0; i < s.length(); i++) {
+                    h = mix(h, s.charAt(i));
+                }
+                yield mix(h, s.length());
+            }
+            case byte[] b -> {
+                long h = 4;
+                for (byte x : b) {
+                    h = mix(h, x);
+                }
+                yield mix(h, b.length);
+            }
+            default -> mix(5, value.hashCode());
+        };
+    }
+
+    /** One round of a 64-bit multiply-xorshift mix. */
+    private static long mix(long h, long value) {
+        h ^= value;
+        h *= 0xBF58476D1CE4E5B9L;
+        h ^= h >>> 31;
+        h *= 0x94D049BB133111EBL;
+        return h ^ (h >>> 29);
     }
 
     /** Hands the current row's value of the column to SQLite (xColumn). */
@@ -74,7 +135,7 @@ final class Cursor {
     }
 
     /**
-     * UTF-8 with a NUL terminator in the reusable buffer: SQLite copies it (SQLITE_TRANSIENT) and, given length
+     * The text's bytes ({@link RawText}: UTF-8, raw bytes restored) with a NUL terminator in the reusable buffer: SQLite copies it (SQLITE_TRANSIENT) and, given length
      * -1 and the terminator, does so without reallocating under its global mutex.
      */
     private MemorySegment nulTerminated(String s) throws Throwable {
@@ -95,7 +156,7 @@ final class Cursor {
             buffer.set(JAVA_BYTE, length, (byte) 0);
             return buffer;
         }
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = RawText.encode(s);
         int end = bytes.length;
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) { // text stops at an embedded NUL, as it would in C

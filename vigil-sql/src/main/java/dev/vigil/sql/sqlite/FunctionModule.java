@@ -1,5 +1,6 @@
 package dev.vigil.sql.sqlite;
 
+import dev.vigil.sql.text.RawText;
 import dev.vigil.sql.spi.SqlFunction;
 
 import java.lang.foreign.Arena;
@@ -7,7 +8,6 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandles;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
@@ -90,7 +90,7 @@ public final class FunctionModule {
             case Double d -> Sqlite3.result_double.invokeExact(context, (double) d);
             case String s -> {
                 try (Arena arena = Arena.ofConfined()) {
-                    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+                    byte[] bytes = RawText.encode(s);
                     MemorySegment text = arena.allocate(bytes.length + 1L);
                     MemorySegment.copy(bytes, 0, text, JAVA_BYTE, 0, bytes.length);
                     Sqlite3.result_text.invokeExact(context, text, bytes.length, Sqlite3.TRANSIENT);

@@ -1,8 +1,8 @@
 package dev.vigil.sql.sqlite;
 
+import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,11 +16,14 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  */
 public final class SqliteConnection implements AutoCloseable {
 
-    /** Receives each statement's column names, then its rows. */
+    /** Receives each statement's column names, then its rows, then its end; may stop the run by throwing. */
     public interface ResultHandler {
-        void columns(List<String> names);
+        void columns(List<String> names) throws IOException;
 
-        void row(Object[] values);
+        void row(Object[] values) throws IOException;
+
+        /** The statement ran to completion. */
+        void end() throws IOException;
     }
 
     static {
@@ -120,16 +123,16 @@ public final class SqliteConnection implements AutoCloseable {
 
     /**
      * Runs every statement in the text in order, handing each one's columns and rows to the handler; stops at the
-     * first error.
+     * first error, or at the first IOException the handler throws (which is rethrown as it is).
      */
-    public void execute(String sql, ResultHandler handler) throws SqliteException {
+    public void execute(String sql, ResultHandler handler) throws SqliteException, IOException {
         int nul = sql.indexOf('\0');
         if (nul >= 0) {
             // SQLite's parser stops at a NUL as C strings do: what follows would be silently ignored, or never end
             throw new SqliteException("preparing", Sqlite3.SQLITE_ERROR, "the SQL contains a NUL character at "
                     + "position " + (nul + 1) + " of " + sql.length() + ": remove it");
         }
-        byte[] utf8 = sql.getBytes(StandardCharsets.UTF_8);
+        byte[] utf8 = dev.vigil.sql.text.RawText.encode(sql);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment text = arena.allocate(utf8.length + 1L);
             MemorySegment.copy(utf8, 0, text, JAVA_BYTE, 0, utf8.length);
@@ -163,7 +166,7 @@ public final class SqliteConnection implements AutoCloseable {
                     int ignored = (int) Sqlite3.finalize_.invokeExact(stmt);
                 }
             }
-        } catch (SqliteException e) {
+        } catch (SqliteException | IOException | RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
             throw new SqliteException("running", Sqlite3.SQLITE_ERROR, t.toString());
@@ -180,6 +183,7 @@ public final class SqliteConnection implements AutoCloseable {
         while (true) {
             int rc = (int) Sqlite3.step.invokeExact(stmt);
             if (rc == Sqlite3.SQLITE_DONE) {
+                handler.end();
                 return;
             }
             if (rc != Sqlite3.SQLITE_ROW) {

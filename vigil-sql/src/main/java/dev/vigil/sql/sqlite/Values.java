@@ -2,14 +2,18 @@ package dev.vigil.sql.sqlite;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.nio.charset.StandardCharsets;
+import dev.vigil.sql.text.RawText;
+
 import java.util.ArrayList;
 import java.util.List;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
-/** Reads {@code sqlite3_value*} into Java values: Long, Double, String, byte[] or null. Valid during the upcall. */
+/**
+ * Reads {@code sqlite3_value*} into Java values: Long, Double, String ({@link RawText}: every byte kept), byte[] or
+ * null. Valid during the upcall.
+ */
 final class Values {
     private Values() {
     }
@@ -22,7 +26,7 @@ final class Values {
             case Sqlite3.SQLITE_TEXT -> {
                 MemorySegment p = (MemorySegment) Sqlite3.value_text.invokeExact(value);
                 int n = (int) Sqlite3.value_bytes.invokeExact(value);
-                yield p.address() == 0 ? "" : new String(p.reinterpret(n).toArray(JAVA_BYTE), StandardCharsets.UTF_8);
+                yield p.address() == 0 ? "" : RawText.decode(p.reinterpret(n).toArray(JAVA_BYTE));
             }
             case Sqlite3.SQLITE_BLOB -> {
                 MemorySegment p = (MemorySegment) Sqlite3.value_blob.invokeExact(value);
