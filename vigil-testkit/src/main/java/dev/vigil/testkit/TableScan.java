@@ -4,6 +4,7 @@ import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Constraint;
 import dev.vigil.sql.spi.QueryContext;
 import dev.vigil.sql.spi.Row;
+import dev.vigil.sql.spi.ScanReporter;
 import dev.vigil.sql.spi.Table;
 
 import java.util.ArrayList;
@@ -12,11 +13,12 @@ import java.util.List;
 
 /**
  * One scan of a table run directly on its generator, with the constraints and used columns a test chooses, as
- * the engine would pass them; collects the rows and warnings. Not thread-safe.
+ * the engine would pass them; collects the rows, warnings and notes. Not thread-safe.
  */
 public final class TableScan {
     private final List<Row> rows = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
 
     private TableScan() {
     }
@@ -35,11 +37,17 @@ public final class TableScan {
             }
         }
         TableScan scan = new TableScan();
-        table.generate(new QueryContext(table.spec(), constraints, bits, scan.warnings::add), scan.rows::add);
+        table.generate(new QueryContext(table.spec(), constraints, bits,
+                ScanReporter.collecting(scan.warnings, scan.notes), null), scan.rows::add);
         return scan;
     }
 
     public static Constraint eq(Column column, String value) {
+        return new Constraint(column, Constraint.Op.EQ, value);
+    }
+
+    /** {@code column = value} with an integer, as SQLite passes an integer literal. */
+    public static Constraint eq(Column column, long value) {
         return new Constraint(column, Constraint.Op.EQ, value);
     }
 
@@ -53,6 +61,11 @@ public final class TableScan {
 
     public List<String> warnings() {
         return warnings;
+    }
+
+    /** What the scan reported for --verbose only (paths that do not exist, directories it could not list). */
+    public List<String> notes() {
+        return notes;
     }
 
     /** The values of one column, row by row. */
