@@ -2,6 +2,7 @@ package dev.vigil.tables.network;
 
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Columns;
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.QueryContext;
 import dev.vigil.sql.spi.Row;
 import dev.vigil.sql.spi.RowSink;
@@ -12,11 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * osquery's {@code dns_resolvers}: the name servers, sort list and search domains the C library resolver uses,
  * from /etc/resolv.conf as glibc reads it. Rows are numbered from 0 within each type; options is the resolver's
  * option bit set (resolv.h RES_*), the same on every row. A name server's netmask is its address length in bits.
+ * Without /etc/resolv.conf the table is unsupported and has no rows.
  */
 public final class DnsResolversTable implements Table {
     private static final Columns COLUMNS = new Columns();
@@ -32,20 +35,12 @@ public final class DnsResolversTable implements Table {
             "SELECT address FROM dns_resolvers WHERE type = 'nameserver'");
 
     private final Path resolvConf;
+    /** Holds the host name whose domain is the default search domain (gethostname(2)). */
     private final Path hostnameFile;
 
-    public DnsResolversTable() {
-        this(Path.of("/etc/resolv.conf"), Path.of("/proc/sys/kernel/hostname"));
-    }
-
-    /**
-     * A table reading other files, for tests.
-     *
-     * @param hostnameFile holds the host name whose domain is the default search domain (gethostname(2))
-     */
-    public DnsResolversTable(Path resolvConf, Path hostnameFile) {
-        this.resolvConf = resolvConf;
-        this.hostnameFile = hostnameFile;
+    public DnsResolversTable(HostPaths host) {
+        this.resolvConf = host.etc().resolve("resolv.conf");
+        this.hostnameFile = host.proc().resolve("sys/kernel/hostname");
     }
 
     @Override
@@ -54,12 +49,19 @@ public final class DnsResolversTable implements Table {
     }
 
     @Override
+    public Optional<String> unsupported() {
+        return Files.exists(resolvConf) ? Optional.empty()
+                : Optional.of("no resolver configuration: " + resolvConf + " does not exist");
+    }
+
+    @Override
     public void generate(QueryContext ctx, RowSink out) throws IOException {
-        String text = "";
+        String text;
         try {
             text = new String(Files.readAllBytes(resolvConf), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            // glibc then uses its defaults, and so does the table
+            ctx.note(resolvConf + " does not exist");
+            return;
         }
         String hostname = null;
         try {

@@ -2,6 +2,7 @@ package dev.vigil.tables.network;
 
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Columns;
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.QueryContext;
 import dev.vigil.sql.spi.Row;
 import dev.vigil.sql.spi.RowSink;
@@ -12,8 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
-/** osquery's {@code etc_hosts}: the lines of /etc/hosts. A missing file gives no rows and a warning. */
+/** osquery's {@code etc_hosts}: the lines of /etc/hosts. Without the file the table is unsupported and has no rows. */
 public final class EtcHostsTable implements Table {
     private static final Columns COLUMNS = new Columns();
     static final Column ADDRESS = COLUMNS.text("address", "IP address mapping");
@@ -26,13 +28,8 @@ public final class EtcHostsTable implements Table {
 
     private final Path file;
 
-    public EtcHostsTable() {
-        this(Path.of("/etc/hosts"));
-    }
-
-    /** A table reading another hosts file, for tests. */
-    public EtcHostsTable(Path file) {
-        this.file = file;
+    public EtcHostsTable(HostPaths host) {
+        this.file = host.etc().resolve("hosts");
     }
 
     @Override
@@ -41,12 +38,17 @@ public final class EtcHostsTable implements Table {
     }
 
     @Override
+    public Optional<String> unsupported() {
+        return Files.exists(file) ? Optional.empty() : Optional.of("no hosts file: " + file + " does not exist");
+    }
+
+    @Override
     public void generate(QueryContext ctx, RowSink out) throws IOException {
         String text;
         try {
             text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            ctx.warn(file + ": no such file or directory");
+            ctx.note(file + " does not exist");
             return;
         }
         for (EtcHosts.Entry e : EtcHosts.parse(text)) {

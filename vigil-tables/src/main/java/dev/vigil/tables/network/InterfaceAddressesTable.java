@@ -2,6 +2,7 @@ package dev.vigil.tables.network;
 
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Columns;
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.QueryContext;
 import dev.vigil.sql.spi.Row;
 import dev.vigil.sql.spi.RowSink;
@@ -11,14 +12,18 @@ import java.net.Inet4Address;
 import java.net.InterfaceAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * osquery's {@code interface_addresses}: one row per IPv4 or IPv6 address of a network interface, read through
  * {@link NetworkInterface} (SIOCGIFCONF and /proc/net/if_inet6 underneath). Ordered by interface index, IPv4
- * before IPv6, as getifaddrs(3) lists them.
+ * before IPv6, as getifaddrs(3) lists them. The addresses are asked of the running kernel, not read from files,
+ * so the table is unsupported on a host without sysfs network devices and on one under another root (a disk
+ * image, a container's file system), whose addresses the running kernel does not show.
  */
 public final class InterfaceAddressesTable implements Table {
     private static final Columns COLUMNS = new Columns();
@@ -38,13 +43,37 @@ public final class InterfaceAddressesTable implements Table {
      */
     private static final String UNKNOWN_TYPE = "unknown";
 
+    private final HostPaths host;
+    private final Path sysClassNet;
+
+    public InterfaceAddressesTable(HostPaths host) {
+        this.host = host;
+        this.sysClassNet = host.sys().resolve("class/net");
+    }
+
     @Override
     public TableSpec spec() {
         return SPEC;
     }
 
     @Override
+    public Optional<String> unsupported() {
+        Optional<String> noSysfs = SysfsNetDevices.unavailable(sysClassNet);
+        if (noSysfs.isPresent() || host.isLive()) {
+            return noSysfs;
+        }
+        return Optional.of("addresses come from the running kernel, which does not show those of the host under "
+                + host.root());
+    }
+
+    @Override
     public void generate(QueryContext ctx, RowSink out) throws SocketException {
+        Optional<String> unsupported = unsupported();
+        if (unsupported.isPresent()) {
+            // NetworkInterface would list the running kernel's addresses whatever host this table reads
+            ctx.note(unsupported.get());
+            return;
+        }
         List<NetworkInterface> interfaces = new ArrayList<>(NetworkInterface.networkInterfaces().toList());
         interfaces.sort(Comparator.comparingInt(NetworkInterface::getIndex));
         for (NetworkInterface nif : interfaces) {

@@ -2,17 +2,22 @@ package dev.vigil.tables.network;
 
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Columns;
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.QueryContext;
 import dev.vigil.sql.spi.Row;
 import dev.vigil.sql.spi.RowSink;
 import dev.vigil.sql.spi.Table;
 import dev.vigil.sql.spi.TableSpec;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * osquery's {@code interface_details}: one row per network device, from sysfs. last_change stays empty: Linux
- * does not record when a device last changed (osquery shows -1 there).
+ * osquery's {@code interface_details}: one row per network device, from sysfs (/sys/class/net). last_change stays
+ * empty: Linux does not record when a device last changed (osquery shows -1 there). Without sysfs the table is
+ * unsupported and has no rows.
  */
 public final class InterfaceDetailsTable implements Table {
     private static final Columns COLUMNS = new Columns();
@@ -44,13 +49,8 @@ public final class InterfaceDetailsTable implements Table {
 
     private final Path sysClassNet;
 
-    public InterfaceDetailsTable() {
-        this(SysfsNetDevices.DEFAULT_ROOT);
-    }
-
-    /** A table reading another sysfs {@code class/net} tree, for tests. */
-    public InterfaceDetailsTable(Path sysClassNet) {
-        this.sysClassNet = sysClassNet;
+    public InterfaceDetailsTable(HostPaths host) {
+        this.sysClassNet = host.sys().resolve("class/net");
     }
 
     @Override
@@ -59,8 +59,20 @@ public final class InterfaceDetailsTable implements Table {
     }
 
     @Override
+    public Optional<String> unsupported() {
+        return SysfsNetDevices.unavailable(sysClassNet);
+    }
+
+    @Override
     public void generate(QueryContext ctx, RowSink out) throws IOException {
-        for (NetDevice d : new SysfsNetDevices(sysClassNet).read()) {
+        List<NetDevice> devices;
+        try {
+            devices = new SysfsNetDevices(sysClassNet).read();
+        } catch (NoSuchFileException e) {
+            ctx.note(sysClassNet + " does not exist");
+            return;
+        }
+        for (NetDevice d : devices) {
             NetDevice.Statistics s = d.statistics();
             out.add(new Row(SPEC)
                     .set(INTERFACE, d.name())

@@ -2,6 +2,7 @@ package dev.vigil.tables.network;
 
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Columns;
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.QueryContext;
 import dev.vigil.sql.spi.Row;
 import dev.vigil.sql.spi.RowSink;
@@ -13,11 +14,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * osquery's {@code routes}: the IPv4 main routing table (/proc/net/route) and every IPv6 routing table
  * (/proc/net/ipv6_route). The proc listings do not give a route's preferred source or hop limit, so source and
- * hopcount stay empty; flags are the listing's RTF_* flags.
+ * hopcount stay empty; flags are the listing's RTF_* flags. Without /proc/net/route the table is unsupported and
+ * has no rows.
  */
 public final class RoutesTable implements Table {
     private static final Columns COLUMNS = new Columns();
@@ -35,15 +38,12 @@ public final class RoutesTable implements Table {
     static final TableSpec SPEC = TableSpec.of("routes", "The active route table for the host system.", COLUMNS,
             "SELECT destination, netmask, gateway, interface FROM routes WHERE destination = '0.0.0.0'");
 
-    private final Path procNet;
+    private final Path ipv4Routes;
+    private final Path ipv6Routes;
 
-    public RoutesTable() {
-        this(Path.of("/proc/net"));
-    }
-
-    /** A table reading {@code route} and {@code ipv6_route} from another directory, for tests. */
-    public RoutesTable(Path procNet) {
-        this.procNet = procNet;
+    public RoutesTable(HostPaths host) {
+        this.ipv4Routes = host.proc().resolve("net/route");
+        this.ipv6Routes = host.proc().resolve("net/ipv6_route");
     }
 
     @Override
@@ -52,10 +52,22 @@ public final class RoutesTable implements Table {
     }
 
     @Override
+    public Optional<String> unsupported() {
+        return Files.exists(ipv4Routes) ? Optional.empty()
+                : Optional.of("no procfs routing table: " + ipv4Routes + " does not exist");
+    }
+
+    @Override
     public void generate(QueryContext ctx, RowSink out) throws IOException {
-        List<Route> routes = new ArrayList<>(ProcNetRoutes.parseIpv4(Files.readString(procNet.resolve("route"))));
+        List<Route> routes = new ArrayList<>();
         try {
-            routes.addAll(ProcNetRoutes.parseIpv6(Files.readString(procNet.resolve("ipv6_route"))));
+            routes.addAll(ProcNetRoutes.parseIpv4(Files.readString(ipv4Routes)));
+        } catch (NoSuchFileException e) {
+            ctx.note(ipv4Routes + " does not exist");
+            return;
+        }
+        try {
+            routes.addAll(ProcNetRoutes.parseIpv6(Files.readString(ipv6Routes)));
         } catch (NoSuchFileException ipv6Disabled) {
             // the kernel was built or booted without IPv6: there are no IPv6 routes
         }

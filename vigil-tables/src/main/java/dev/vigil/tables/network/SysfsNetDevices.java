@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,7 +17,6 @@ import java.util.regex.Pattern;
  * fixture tree). Devices that vanish while being read are skipped. Stateless and thread-safe.
  */
 public final class SysfsNetDevices {
-    public static final Path DEFAULT_ROOT = Path.of("/sys/class/net");
 
     // include/uapi/linux/if.h
     static final long IFF_UP = 0x1;
@@ -33,7 +33,13 @@ public final class SysfsNetDevices {
         this.root = root;
     }
 
-    /** Every device, ordered by interface index. */
+    /** Why the devices under {@code root} cannot be listed (no sysfs mounted there), or empty. */
+    public static Optional<String> unavailable(Path root) {
+        return Files.isDirectory(root) ? Optional.empty()
+                : Optional.of("no sysfs network devices: " + root + " does not exist");
+    }
+
+    /** Every device, ordered by interface index; throws NoSuchFileException if the root does not exist. */
     public List<NetDevice> read() throws IOException {
         List<NetDevice> devices = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {

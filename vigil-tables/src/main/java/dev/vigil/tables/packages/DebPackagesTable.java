@@ -2,6 +2,7 @@ package dev.vigil.tables.packages;
 
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Columns;
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.QueryContext;
 import dev.vigil.sql.spi.Row;
 import dev.vigil.sql.spi.RowSink;
@@ -14,11 +15,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * osquery's {@code deb_packages}: the packages dpkg knows as present (any state but not-installed, like
- * osquery and {@code dpkg-query -W}), read from the admin directory's status file without libdpkg.
+ * osquery and {@code dpkg-query -W}), read from the admin directory's status file without libdpkg. On a host
+ * without /var/lib/dpkg/status the table is unsupported and has no rows.
  */
 public final class DebPackagesTable implements Table {
     /** dpkg's default admin directory. */
@@ -50,17 +53,12 @@ public final class DebPackagesTable implements Table {
     private static final Set<String> FIELDS = Set.of("package", "status", "version", "source", "installed-size",
             "architecture", "maintainer", "section", "priority");
 
-    private final Path hostRoot;
-    private final Path procRoot;
+    private final HostPaths host;
+    private final Path statusFile;
 
-    public DebPackagesTable() {
-        this(Path.of("/"), Path.of("/proc"));
-    }
-
-    /** For tests: fixture directories standing for "/" and /proc. */
-    DebPackagesTable(Path hostRoot, Path procRoot) {
-        this.hostRoot = hostRoot;
-        this.procRoot = procRoot;
+    public DebPackagesTable(HostPaths host) {
+        this.host = host;
+        this.statusFile = admindir(host, DEFAULT_ADMINDIR).resolve("status");
     }
 
     @Override
@@ -69,18 +67,29 @@ public final class DebPackagesTable implements Table {
     }
 
     @Override
+    public Optional<String> unsupported() {
+        return Files.exists(statusFile) ? Optional.empty()
+                : Optional.of("no dpkg database: " + statusFile + " does not exist");
+    }
+
+    @Override
     public void generate(QueryContext context, RowSink out) throws Exception {
+        boolean asked = context.hasEquality(ADMINDIR);
         Set<String> admindirs = new LinkedHashSet<>(context.equalsText(ADMINDIR));
-        if (admindirs.isEmpty()) {
+        if (!asked) {
             admindirs.add(DEFAULT_ADMINDIR);
         }
-        for (NamespaceRoots.Root root : NamespaceRoots.of(context, PID_WITH_NAMESPACE, hostRoot, procRoot)) {
-            String namespaceId = root.pid() == 0 ? null : MountNamespace.idOf(procRoot, root.pid());
+        for (NamespaceRoots.Root root : NamespaceRoots.of(context, PID_WITH_NAMESPACE, host)) {
+            String namespaceId = root.pid() == 0 ? null : MountNamespace.idOf(host.proc(), root.pid());
             for (String admindir : admindirs) {
-                Path dir = root.resolve(admindir);
+                Path dir = admindir(root.paths(), admindir);
                 if (!Files.isRegularFile(dir.resolve("status"))) {
-                    if (!admindir.equals(DEFAULT_ADMINDIR) || root.pid() != 0) {
-                        context.warn(dir + " is not a dpkg admin directory (no status file)");
+                    // an admindir the user named must be one; a root without dpkg (a container) is no problem
+                    String message = dir + " is not a dpkg admin directory (no status file)";
+                    if (asked) {
+                        context.warn(message);
+                    } else {
+                        context.note(message);
                     }
                     continue;
                 }
@@ -95,6 +104,11 @@ public final class DebPackagesTable implements Table {
                 }
             }
         }
+    }
+
+    /** Where an admin directory lies under a root: the default one in its /var, any other from its "/". */
+    private static Path admindir(HostPaths paths, String admindir) {
+        return admindir.equals(DEFAULT_ADMINDIR) ? paths.var().resolve("lib/dpkg") : paths.resolve(admindir);
     }
 
     static Row row(DebPackage p, String admindir, long pid, String mountNamespaceId) {

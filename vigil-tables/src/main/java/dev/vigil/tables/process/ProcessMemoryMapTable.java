@@ -2,13 +2,14 @@ package dev.vigil.tables.process;
 
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Columns;
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.QueryContext;
 import dev.vigil.sql.spi.Row;
 import dev.vigil.sql.spi.RowSink;
 import dev.vigil.sql.spi.Table;
 import dev.vigil.sql.spi.TableSpec;
 
-import java.nio.file.Path;
+import java.util.Optional;
 
 /** osquery's {@code process_memory_map}: one row per mapping in /proc/[pid]/maps. */
 public final class ProcessMemoryMapTable implements Table {
@@ -30,17 +31,18 @@ public final class ProcessMemoryMapTable implements Table {
 
     private final Procfs procfs;
 
-    public ProcessMemoryMapTable() {
-        this(Procfs.DEFAULT_ROOT);
-    }
-
-    public ProcessMemoryMapTable(Path procRoot) {
-        this.procfs = new Procfs(procRoot);
+    public ProcessMemoryMapTable(HostPaths host) {
+        this.procfs = new Procfs(host.proc());
     }
 
     @Override
     public TableSpec spec() {
         return SPEC;
+    }
+
+    @Override
+    public Optional<String> unsupported() {
+        return procfs.unavailable();
     }
 
     @Override

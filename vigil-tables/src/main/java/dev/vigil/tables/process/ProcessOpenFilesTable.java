@@ -2,13 +2,14 @@ package dev.vigil.tables.process;
 
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Columns;
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.QueryContext;
 import dev.vigil.sql.spi.Row;
 import dev.vigil.sql.spi.RowSink;
 import dev.vigil.sql.spi.Table;
 import dev.vigil.sql.spi.TableSpec;
 
-import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * osquery's {@code process_open_files}: one row per file descriptor of /proc/[pid]/fd that names a file. Like
@@ -27,17 +28,18 @@ public final class ProcessOpenFilesTable implements Table {
 
     private final Procfs procfs;
 
-    public ProcessOpenFilesTable() {
-        this(Procfs.DEFAULT_ROOT);
-    }
-
-    public ProcessOpenFilesTable(Path procRoot) {
-        this.procfs = new Procfs(procRoot);
+    public ProcessOpenFilesTable(HostPaths host) {
+        this.procfs = new Procfs(host.proc());
     }
 
     @Override
     public TableSpec spec() {
         return SPEC;
+    }
+
+    @Override
+    public Optional<String> unsupported() {
+        return procfs.unavailable();
     }
 
     @Override

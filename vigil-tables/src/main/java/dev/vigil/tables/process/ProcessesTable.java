@@ -2,6 +2,7 @@ package dev.vigil.tables.process;
 
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Columns;
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.QueryContext;
 import dev.vigil.sql.spi.Row;
 import dev.vigil.sql.spi.RowSink;
@@ -11,6 +12,7 @@ import dev.vigil.sql.spi.TableSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * osquery's {@code processes}: one row per process, from /proc/[pid]/{stat,status,cmdline,exe,cwd,root,io,cgroup}.
@@ -58,20 +60,22 @@ public final class ProcessesTable implements Table {
 
     private static final String DELETED_SUFFIX = " (deleted)";
 
+    private final HostPaths host;
     private final Procfs procfs;
 
-    public ProcessesTable() {
-        this(Procfs.DEFAULT_ROOT);
-    }
-
-    /** A table reading the procfs tree at {@code procRoot} (a fixture directory in tests). */
-    public ProcessesTable(Path procRoot) {
-        this.procfs = new Procfs(procRoot);
+    public ProcessesTable(HostPaths host) {
+        this.host = host;
+        this.procfs = new Procfs(host.proc());
     }
 
     @Override
     public TableSpec spec() {
         return SPEC;
+    }
+
+    @Override
+    public Optional<String> unsupported() {
+        return procfs.unavailable();
     }
 
     @Override
@@ -95,7 +99,8 @@ public final class ProcessesTable implements Table {
         try {
             stat = ProcessStat.parse(statText);
         } catch (IllegalArgumentException e) {
-            context.warn("pid " + pid + ": " + e.getMessage());
+            // the stat of a process that exits while it is read can come back empty or cut: skipped, as osquery does
+            context.note("pid " + pid + ": " + e.getMessage());
             return null;
         }
         Row row = new Row(SPEC);
@@ -175,7 +180,7 @@ public final class ProcessesTable implements Table {
             row.set(ON_DISK, -1L);
             return;
         }
-        Path path = Path.of(exe);
+        Path path = host.resolve(exe);
         if (!exe.endsWith(DELETED_SUFFIX)) {
             row.set(PATH, exe);
             row.set(ON_DISK, Files.exists(path));

@@ -7,10 +7,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,7 +22,6 @@ import java.util.Set;
  * thread-safe.
  */
 public final class Procfs {
-    public static final Path DEFAULT_ROOT = Path.of("/proc");
 
     /**
      * Clock ticks per second, the unit of the times in /proc/[pid]/stat (sysconf(_SC_CLK_TCK)). The kernel exports
@@ -39,11 +40,16 @@ public final class Procfs {
         return root;
     }
 
+    /** Why this tree cannot be read (no procfs there: a disk image, a root without /proc mounted), or empty. */
+    public Optional<String> unavailable() {
+        return Files.isDirectory(root) ? Optional.empty() : Optional.of("no procfs: " + root + " does not exist");
+    }
+
     public Path processDirectory(long pid) {
         return root.resolve(Long.toString(pid));
     }
 
-    /** Every process: the numeric directories of the root, in ascending order. */
+    /** Every process: the numeric directories of the root, in ascending order; none if the root does not exist. */
     public List<Long> pids() {
         List<Long> pids = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
@@ -53,6 +59,8 @@ public final class Procfs {
                     pids.add(pid);
                 }
             }
+        } catch (NoSuchFileException e) {
+            return List.of();
         } catch (IOException e) {
             throw new IllegalStateException("listing processes in " + root + ": " + e.getMessage(), e);
         }

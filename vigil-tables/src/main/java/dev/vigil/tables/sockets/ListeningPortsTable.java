@@ -2,6 +2,7 @@ package dev.vigil.tables.sockets;
 
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Columns;
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.QueryContext;
 import dev.vigil.sql.spi.Row;
 import dev.vigil.sql.spi.RowSink;
@@ -9,7 +10,7 @@ import dev.vigil.sql.spi.Table;
 import dev.vigil.sql.spi.TableSpec;
 import dev.vigil.tables.process.Procfs;
 
-import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * osquery's {@code listening_ports}: the sockets of {@code process_open_sockets} that wait for peers. As osquery
@@ -36,17 +37,18 @@ public final class ListeningPortsTable implements Table {
 
     private final Procfs procfs;
 
-    public ListeningPortsTable() {
-        this(Procfs.DEFAULT_ROOT);
-    }
-
-    public ListeningPortsTable(Path procRoot) {
-        this.procfs = new Procfs(procRoot);
+    public ListeningPortsTable(HostPaths host) {
+        this.procfs = new Procfs(host.proc());
     }
 
     @Override
     public TableSpec spec() {
         return SPEC;
+    }
+
+    @Override
+    public Optional<String> unsupported() {
+        return procfs.unavailable();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.vigil.tables.sockets;
 
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Columns;
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.QueryContext;
 import dev.vigil.sql.spi.Row;
 import dev.vigil.sql.spi.RowSink;
@@ -9,7 +10,7 @@ import dev.vigil.sql.spi.Table;
 import dev.vigil.sql.spi.TableSpec;
 import dev.vigil.tables.process.Procfs;
 
-import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * osquery's {@code process_open_sockets}: internet, unix and packet sockets with the process and descriptor
@@ -40,17 +41,18 @@ public final class ProcessOpenSocketsTable implements Table {
 
     private final Procfs procfs;
 
-    public ProcessOpenSocketsTable() {
-        this(Procfs.DEFAULT_ROOT);
-    }
-
-    public ProcessOpenSocketsTable(Path procRoot) {
-        this.procfs = new Procfs(procRoot);
+    public ProcessOpenSocketsTable(HostPaths host) {
+        this.procfs = new Procfs(host.proc());
     }
 
     @Override
     public TableSpec spec() {
         return SPEC;
+    }
+
+    @Override
+    public Optional<String> unsupported() {
+        return procfs.unavailable();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.vigil.tables.system;
 
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Columns;
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.QueryContext;
 import dev.vigil.sql.spi.Row;
 import dev.vigil.sql.spi.RowSink;
@@ -23,13 +24,8 @@ public final class KernelInfoTable implements Table {
 
     private final Path procRoot;
 
-    public KernelInfoTable() {
-        this(Path.of("/proc"));
-    }
-
-    /** For tests: a fixture directory standing for /proc. */
-    KernelInfoTable(Path procRoot) {
-        this.procRoot = procRoot;
+    public KernelInfoTable(HostPaths host) {
+        this.procRoot = host.proc();
     }
 
     @Override

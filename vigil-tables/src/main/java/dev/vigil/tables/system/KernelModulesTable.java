@@ -2,17 +2,20 @@ package dev.vigil.tables.system;
 
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Columns;
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.QueryContext;
 import dev.vigil.sql.spi.Row;
 import dev.vigil.sql.spi.RowSink;
 import dev.vigil.sql.spi.Table;
 import dev.vigil.sql.spi.TableSpec;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * osquery's {@code kernel_modules}: the loaded modules of /proc/modules. A kernel built without module support
- * has no /proc/modules, and the table no rows.
+ * has no /proc/modules: the table is then unsupported and has no rows.
  */
 public final class KernelModulesTable implements Table {
     private static final Columns COLUMNS = new Columns();
@@ -25,15 +28,10 @@ public final class KernelModulesTable implements Table {
             "Linux kernel modules both loaded and within the load search path.", COLUMNS,
             "SELECT name, size, used_by FROM kernel_modules WHERE status = 'Live'");
 
-    private final Path procRoot;
+    private final Path modulesFile;
 
-    public KernelModulesTable() {
-        this(Path.of("/proc"));
-    }
-
-    /** For tests: a fixture directory standing for /proc. */
-    KernelModulesTable(Path procRoot) {
-        this.procRoot = procRoot;
+    public KernelModulesTable(HostPaths host) {
+        this.modulesFile = host.proc().resolve("modules");
     }
 
     @Override
@@ -42,8 +40,14 @@ public final class KernelModulesTable implements Table {
     }
 
     @Override
+    public Optional<String> unsupported() {
+        return Files.exists(modulesFile) ? Optional.empty()
+                : Optional.of("no kernel module support: " + modulesFile + " does not exist");
+    }
+
+    @Override
     public void generate(QueryContext context, RowSink out) throws Exception {
-        String text = TextFiles.readIfExists(procRoot.resolve("modules")).orElse("");
+        String text = TextFiles.readIfExists(modulesFile).orElse("");
         for (KernelModule module : KernelModule.parseAll(text)) {
             Row row = new Row(SPEC);
             row.set(NAME, module.name());

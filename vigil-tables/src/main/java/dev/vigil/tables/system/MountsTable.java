@@ -2,6 +2,7 @@ package dev.vigil.tables.system;
 
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Columns;
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.QueryContext;
 import dev.vigil.sql.spi.Row;
 import dev.vigil.sql.spi.RowSink;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * osquery's {@code mounts}: the mounts of /proc/mounts with their statvfs(3) block counts, which the JDK's
@@ -40,15 +42,12 @@ public final class MountsTable implements Table {
             "SELECT device, path, type, blocks_size * blocks_available AS bytes_available FROM mounts "
                     + "WHERE path = '/'");
 
-    private final Path procRoot;
+    private final HostPaths host;
+    private final Path mountsFile;
 
-    public MountsTable() {
-        this(Path.of("/proc"));
-    }
-
-    /** For tests: a fixture directory standing for /proc. */
-    MountsTable(Path procRoot) {
-        this.procRoot = procRoot;
+    public MountsTable(HostPaths host) {
+        this.host = host;
+        this.mountsFile = host.proc().resolve("mounts");
     }
 
     @Override
@@ -57,11 +56,20 @@ public final class MountsTable implements Table {
     }
 
     @Override
+    public Optional<String> unsupported() {
+        return Files.exists(mountsFile) ? Optional.empty()
+                : Optional.of("no procfs mount list: " + mountsFile + " does not exist");
+    }
+
+    @Override
     public void generate(QueryContext context, RowSink out) throws Exception {
-        String text = TextFiles.readIfExists(procRoot.resolve("mounts"))
-                .orElseThrow(() -> new IllegalStateException(procRoot.resolve("mounts") + " does not exist"));
+        Optional<String> text = TextFiles.readIfExists(mountsFile);
+        if (text.isEmpty()) {
+            context.note(mountsFile + " does not exist");
+            return;
+        }
         boolean measure = context.isAnyUsed(BLOCKS_SIZE, BLOCKS, BLOCKS_FREE, BLOCKS_AVAILABLE);
-        for (MountEntry mount : MountEntry.parseAll(text)) {
+        for (MountEntry mount : MountEntry.parseAll(text.get())) {
             Row row = new Row(SPEC);
             row.set(DEVICE, mount.device());
             row.set(DEVICE_ALIAS, alias(mount.device()));
@@ -69,19 +77,27 @@ public final class MountsTable implements Table {
             row.set(TYPE, mount.type());
             row.set(FLAGS, mount.options());
             if (measure && !mount.type().equals("autofs")) {
-                measure(Path.of(mount.path()), row);
+                measure(host.resolve(mount.path()), row);
             }
             out.add(row);
         }
     }
 
-    /** The device with symbolic links resolved (/dev/disk/by-uuid/... to /dev/sda1); null if not a path. */
-    private static String alias(String device) {
+    /**
+     * The device with symbolic links resolved (/dev/disk/by-uuid/... to /dev/sda1), as a path of the host; null if
+     * the device is not a path or cannot be resolved.
+     */
+    private String alias(String device) {
         if (!device.startsWith("/")) {
             return null;
         }
         try {
-            return Path.of(device).toRealPath().toString();
+            Path real = host.resolve(device).toRealPath();
+            if (host.isLive()) {
+                return real.toString();
+            }
+            Path root = host.root().toRealPath();
+            return real.startsWith(root) ? "/" + root.relativize(real) : real.toString();
         } catch (IOException | RuntimeException e) {
             return null;
         }

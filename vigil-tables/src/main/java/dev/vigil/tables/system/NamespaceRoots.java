@@ -1,9 +1,9 @@
 package dev.vigil.tables.system;
 
 import dev.vigil.sql.spi.Column;
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.QueryContext;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,31 +16,26 @@ import java.util.Set;
  */
 public final class NamespaceRoots {
 
-    /** One root to read: the pid it belongs to (0 for the host) and the directory that stands for "/". */
-    public record Root(long pid, Path path) {
-
-        /** The file at an absolute path as this root sees it. */
-        public Path resolve(String absolutePath) {
-            return path.resolve(absolutePath.startsWith("/") ? absolutePath.substring(1) : absolutePath);
-        }
+    /**
+     * One root to read: the pid it belongs to (0 for the host) and its places ({@code /etc}, {@code /var} ...),
+     * which for a process are those under its {@code /proc/N/root}.
+     */
+    public record Root(long pid, HostPaths paths) {
     }
 
     private NamespaceRoots() {
     }
 
-    /**
-     * @param pidWithNamespace the table's pid_with_namespace column
-     * @param hostRoot         "/" on a real host; a fixture directory in tests
-     * @param procRoot         /proc on a real host
-     */
-    public static List<Root> of(QueryContext context, Column pidWithNamespace, Path hostRoot, Path procRoot) {
+    /** @param pidWithNamespace the table's pid_with_namespace column */
+    public static List<Root> of(QueryContext context, Column pidWithNamespace, HostPaths host) {
         Set<Long> pids = context.equalsLong(pidWithNamespace);
         if (!context.hasEquality(pidWithNamespace)) {
-            return List.of(new Root(0, hostRoot));
+            return List.of(new Root(0, host));
         }
         List<Root> roots = new ArrayList<>();
         for (long pid : pids) {
-            roots.add(pid == 0 ? new Root(0, hostRoot) : new Root(pid, procRoot.resolve(pid + "/root")));
+            roots.add(pid == 0 ? new Root(0, host)
+                    : new Root(pid, HostPaths.under(host.proc().resolve(pid + "/root"))));
         }
         return roots;
     }

@@ -2,13 +2,13 @@ package dev.vigil.tables.system;
 
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Columns;
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.QueryContext;
 import dev.vigil.sql.spi.Row;
 import dev.vigil.sql.spi.RowSink;
 import dev.vigil.sql.spi.Table;
 import dev.vigil.sql.spi.TableSpec;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -41,17 +41,10 @@ public final class OsVersionTable implements Table {
 
     private static final Pattern LEADING_DIGITS = Pattern.compile("\\d{1,18}");
 
-    private final Path hostRoot;
-    private final Path procRoot;
+    private final HostPaths host;
 
-    public OsVersionTable() {
-        this(Path.of("/"), Path.of("/proc"));
-    }
-
-    /** For tests: fixture directories standing for "/" and /proc. */
-    OsVersionTable(Path hostRoot, Path procRoot) {
-        this.hostRoot = hostRoot;
-        this.procRoot = procRoot;
+    public OsVersionTable(HostPaths host) {
+        this.host = host;
     }
 
     @Override
@@ -61,16 +54,16 @@ public final class OsVersionTable implements Table {
 
     @Override
     public void generate(QueryContext context, RowSink out) throws Exception {
-        String arch = MachineArchitecture.of(procRoot);
-        for (NamespaceRoots.Root root : NamespaceRoots.of(context, PID_WITH_NAMESPACE, hostRoot, procRoot)) {
-            Optional<String> text = TextFiles.readIfExists(root.resolve("/etc/os-release"));
+        String arch = MachineArchitecture.of(host.proc());
+        for (NamespaceRoots.Root root : NamespaceRoots.of(context, PID_WITH_NAMESPACE, host)) {
+            Optional<String> text = TextFiles.readIfExists(root.paths().etc().resolve("os-release"));
             if (text.isEmpty()) {
-                text = TextFiles.readIfExists(root.resolve("/usr/lib/os-release"));
+                text = TextFiles.readIfExists(root.paths().resolve("/usr/lib/os-release"));
             }
             Row row = row(text.map(OsRelease::parse).orElse(Map.of()), arch);
             row.set(PID_WITH_NAMESPACE, root.pid());
             if (root.pid() != 0) {
-                row.set(MOUNT_NAMESPACE_ID, MountNamespace.idOf(procRoot, root.pid()));
+                row.set(MOUNT_NAMESPACE_ID, MountNamespace.idOf(host.proc(), root.pid()));
             }
             out.add(row);
         }

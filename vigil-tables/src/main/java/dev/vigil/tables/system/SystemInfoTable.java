@@ -2,6 +2,7 @@ package dev.vigil.tables.system;
 
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Columns;
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.QueryContext;
 import dev.vigil.sql.spi.Row;
 import dev.vigil.sql.spi.RowSink;
@@ -45,19 +46,14 @@ public final class SystemInfoTable implements Table {
     static final TableSpec SPEC = TableSpec.of("system_info", "System information for identification.", COLUMNS,
             "SELECT hostname, cpu_brand, physical_memory FROM system_info");
 
-    private final Path hostRoot;
     private final Path procRoot;
+    private final Path etcHosts;
     private final Path dmiRoot;
 
-    public SystemInfoTable() {
-        this(Path.of("/"), Path.of("/proc"), Path.of("/sys/class/dmi/id"));
-    }
-
-    /** For tests: fixture directories standing for "/", /proc and /sys/class/dmi/id. */
-    SystemInfoTable(Path hostRoot, Path procRoot, Path dmiRoot) {
-        this.hostRoot = hostRoot;
-        this.procRoot = procRoot;
-        this.dmiRoot = dmiRoot;
+    public SystemInfoTable(HostPaths host) {
+        this.procRoot = host.proc();
+        this.etcHosts = host.etc().resolve("hosts");
+        this.dmiRoot = host.sys().resolve("class/dmi/id");
     }
 
     @Override
@@ -71,8 +67,8 @@ public final class SystemInfoTable implements Table {
         Optional<String> hostname = HostNames.hostname(procRoot);
         row.set(COMPUTER_NAME, hostname.orElse(null));
         if (hostname.isPresent() && context.isAnyUsed(HOSTNAME, LOCAL_HOSTNAME)) {
-            String etcHosts = TextFiles.readIfExists(hostRoot.resolve("etc/hosts")).orElse("");
-            String fqdn = HostNames.fullyQualified(hostname.get(), etcHosts);
+            String hosts = TextFiles.readIfExists(etcHosts).orElse("");
+            String fqdn = HostNames.fullyQualified(hostname.get(), hosts);
             row.set(HOSTNAME, fqdn);
             row.set(LOCAL_HOSTNAME, fqdn);
         }

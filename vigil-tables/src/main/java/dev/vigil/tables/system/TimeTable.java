@@ -2,6 +2,7 @@ package dev.vigil.tables.system;
 
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Columns;
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.QueryContext;
 import dev.vigil.sql.spi.Row;
 import dev.vigil.sql.spi.RowSink;
@@ -46,7 +47,8 @@ public final class TimeTable implements Table {
 
     private final Clock clock;
 
-    public TimeTable() {
+    /** The time comes from the JVM's clock and zone, so no host file is read. */
+    public TimeTable(HostPaths host) {
         this(Clock.systemDefaultZone());
     }
 

@@ -2,12 +2,14 @@ package dev.vigil.tables.system;
 
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Columns;
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.QueryContext;
 import dev.vigil.sql.spi.Row;
 import dev.vigil.sql.spi.RowSink;
 import dev.vigil.sql.spi.Table;
 import dev.vigil.sql.spi.TableSpec;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -22,15 +24,10 @@ public final class UptimeTable implements Table {
     static final TableSpec SPEC = TableSpec.of("uptime", "Track time passed since last boot.", COLUMNS,
             "SELECT days, hours, total_seconds FROM uptime");
 
-    private final Path procRoot;
+    private final Path uptimeFile;
 
-    public UptimeTable() {
-        this(Path.of("/proc"));
-    }
-
-    /** For tests: a fixture directory standing for /proc. */
-    UptimeTable(Path procRoot) {
-        this.procRoot = procRoot;
+    public UptimeTable(HostPaths host) {
+        this.uptimeFile = host.proc().resolve("uptime");
     }
 
     @Override
@@ -39,12 +36,23 @@ public final class UptimeTable implements Table {
     }
 
     @Override
+    public Optional<String> unsupported() {
+        return Files.exists(uptimeFile) ? Optional.empty()
+                : Optional.of("no procfs uptime: " + uptimeFile + " does not exist");
+    }
+
+    @Override
     public void generate(QueryContext context, RowSink out) throws Exception {
-        Optional<Long> seconds = TextFiles.readIfExists(procRoot.resolve("uptime")).map(UptimeTable::parseSeconds);
-        if (seconds.isEmpty()) {
-            throw new IllegalStateException("cannot read the uptime from " + procRoot.resolve("uptime"));
+        Optional<String> text = TextFiles.readIfExists(uptimeFile);
+        if (text.isEmpty()) {
+            context.note(uptimeFile + " does not exist");
+            return;
         }
-        out.add(row(seconds.get()));
+        Long seconds = parseSeconds(text.get());
+        if (seconds == null) {
+            throw new IllegalStateException("cannot parse the uptime in " + uptimeFile + ": " + text.get().strip());
+        }
+        out.add(row(seconds));
     }
 
     /** The whole seconds of the first number of /proc/uptime ("301.62 543.22"); null if malformed. */

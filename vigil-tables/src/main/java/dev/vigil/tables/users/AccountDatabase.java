@@ -5,6 +5,7 @@ import dev.vigil.tables.system.NamespaceRoots;
 import dev.vigil.tables.system.TextFiles;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,21 +18,21 @@ final class AccountDatabase {
     private AccountDatabase() {
     }
 
-    /** The root's passwd entries; empty, with a warning, if the file is missing. */
+    /** The root's passwd entries; empty, with a note, if the file is missing. */
     static List<PasswdEntry> users(NamespaceRoots.Root root, QueryContext context) throws IOException {
-        return read(root, "/etc/passwd", context).map(PasswdFile::parse).orElse(List.of());
+        return read(root.paths().etc().resolve("passwd"), context).map(PasswdFile::parse).orElse(List.of());
     }
 
-    /** The root's group entries; empty, with a warning, if the file is missing. */
+    /** The root's group entries; empty, with a note, if the file is missing. */
     static List<GroupEntry> groups(NamespaceRoots.Root root, QueryContext context) throws IOException {
-        return read(root, "/etc/group", context).map(GroupFile::parse).orElse(List.of());
+        return read(root.paths().etc().resolve("group"), context).map(GroupFile::parse).orElse(List.of());
     }
 
-    private static Optional<String> read(NamespaceRoots.Root root, String file, QueryContext context)
-            throws IOException {
-        Optional<String> text = TextFiles.readIfExists(root.resolve(file));
+    /** A missing file (a minimal container, a process that exited) is no problem: osquery lists nothing. */
+    private static Optional<String> read(Path file, QueryContext context) throws IOException {
+        Optional<String> text = TextFiles.readIfExists(file);
         if (text.isEmpty()) {
-            context.warn(root.resolve(file) + " does not exist");
+            context.note(file + " does not exist");
         }
         return text;
     }

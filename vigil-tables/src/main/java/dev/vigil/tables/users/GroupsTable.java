@@ -2,6 +2,7 @@ package dev.vigil.tables.users;
 
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Columns;
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.QueryContext;
 import dev.vigil.sql.spi.Row;
 import dev.vigil.sql.spi.RowSink;
@@ -9,7 +10,6 @@ import dev.vigil.sql.spi.Table;
 import dev.vigil.sql.spi.TableSpec;
 import dev.vigil.tables.system.NamespaceRoots;
 
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -24,17 +24,10 @@ public final class GroupsTable implements Table {
     static final TableSpec SPEC = TableSpec.of("groups", "Local system groups.", COLUMNS,
             "SELECT * FROM groups WHERE gid = 0");
 
-    private final Path hostRoot;
-    private final Path procRoot;
+    private final HostPaths host;
 
-    public GroupsTable() {
-        this(Path.of("/"), Path.of("/proc"));
-    }
-
-    /** For tests: a fixture directory standing for "/" and one for /proc. */
-    GroupsTable(Path hostRoot, Path procRoot) {
-        this.hostRoot = hostRoot;
-        this.procRoot = procRoot;
+    public GroupsTable(HostPaths host) {
+        this.host = host;
     }
 
     @Override
@@ -45,7 +38,7 @@ public final class GroupsTable implements Table {
     @Override
     public void generate(QueryContext context, RowSink out) throws Exception {
         Set<Long> gids = context.equalsLong(GID);
-        for (NamespaceRoots.Root root : NamespaceRoots.of(context, PID_WITH_NAMESPACE, hostRoot, procRoot)) {
+        for (NamespaceRoots.Root root : NamespaceRoots.of(context, PID_WITH_NAMESPACE, host)) {
             Set<Long> seen = new HashSet<>();
             for (GroupEntry group : AccountDatabase.groups(root, context)) {
                 if (!seen.add(group.gid()) || (context.hasEquality(GID) && !gids.contains(group.gid()))) {

@@ -2,6 +2,7 @@ package dev.vigil.tables.users;
 
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Columns;
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.QueryContext;
 import dev.vigil.sql.spi.Row;
 import dev.vigil.sql.spi.RowSink;
@@ -11,11 +12,12 @@ import dev.vigil.sql.spi.TableSpec;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * osquery's {@code logged_in_users}: the records of the utmp file. As osquery does, records of pid 1 (init's
- * run-level bookkeeping) are left out. Hosts without a utmp file (containers, systems that track sessions only
- * in logind) have no rows.
+ * osquery's {@code logged_in_users}: the records of the utmp file, /run/utmp (/var/run is a link to /run). As
+ * osquery does, records of pid 1 (init's run-level bookkeeping) are left out. On hosts without a utmp file
+ * (containers, systems that track sessions only in logind) the table is unsupported and has no rows.
  */
 public final class LoggedInUsersTable implements Table {
     private static final Columns COLUMNS = new Columns();
@@ -32,13 +34,8 @@ public final class LoggedInUsersTable implements Table {
 
     private final Path utmpFile;
 
-    public LoggedInUsersTable() {
-        this(Path.of("/var/run/utmp"));
-    }
-
-    /** For tests: a utmp file the test wrote. */
-    LoggedInUsersTable(Path utmpFile) {
-        this.utmpFile = utmpFile;
+    public LoggedInUsersTable(HostPaths host) {
+        this.utmpFile = host.run().resolve("utmp");
     }
 
     @Override
@@ -47,11 +44,18 @@ public final class LoggedInUsersTable implements Table {
     }
 
     @Override
+    public Optional<String> unsupported() {
+        return Files.exists(utmpFile) ? Optional.empty()
+                : Optional.of("no utmp file: " + utmpFile + " does not exist");
+    }
+
+    @Override
     public void generate(QueryContext context, RowSink out) throws Exception {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(utmpFile);
         } catch (NoSuchFileException e) {
+            context.note(utmpFile + " does not exist");
             return;
         }
         for (UtmpRecord record : UtmpFile.parse(bytes)) {

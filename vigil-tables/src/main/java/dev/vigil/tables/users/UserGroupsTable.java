@@ -2,6 +2,7 @@ package dev.vigil.tables.users;
 
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Columns;
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.QueryContext;
 import dev.vigil.sql.spi.Row;
 import dev.vigil.sql.spi.RowSink;
@@ -9,7 +10,6 @@ import dev.vigil.sql.spi.Table;
 import dev.vigil.sql.spi.TableSpec;
 import dev.vigil.tables.system.NamespaceRoots;
 
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,15 +26,10 @@ public final class UserGroupsTable implements Table {
     static final TableSpec SPEC = TableSpec.of("user_groups", "Local system user group relationships.", COLUMNS,
             "SELECT g.groupname FROM user_groups ug JOIN groups g USING (gid) WHERE ug.uid = 0");
 
-    private final Path hostRoot;
+    private final HostPaths host;
 
-    public UserGroupsTable() {
-        this(Path.of("/"));
-    }
-
-    /** For tests: a fixture directory standing for "/". */
-    UserGroupsTable(Path hostRoot) {
-        this.hostRoot = hostRoot;
+    public UserGroupsTable(HostPaths host) {
+        this.host = host;
     }
 
     @Override
@@ -44,7 +39,7 @@ public final class UserGroupsTable implements Table {
 
     @Override
     public void generate(QueryContext context, RowSink out) throws Exception {
-        NamespaceRoots.Root root = new NamespaceRoots.Root(0, hostRoot);
+        NamespaceRoots.Root root = new NamespaceRoots.Root(0, host);
         Set<Long> uids = context.equalsLong(UID);
         Set<Long> gids = context.equalsLong(GID);
         List<GroupEntry> groups = AccountDatabase.groups(root, context);

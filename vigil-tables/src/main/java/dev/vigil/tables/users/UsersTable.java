@@ -2,6 +2,7 @@ package dev.vigil.tables.users;
 
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Columns;
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.QueryContext;
 import dev.vigil.sql.spi.Row;
 import dev.vigil.sql.spi.RowSink;
@@ -9,7 +10,6 @@ import dev.vigil.sql.spi.Table;
 import dev.vigil.sql.spi.TableSpec;
 import dev.vigil.tables.system.NamespaceRoots;
 
-import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -29,7 +29,7 @@ public final class UsersTable implements Table {
     static final Column PID_WITH_NAMESPACE = COLUMNS.integer("pid_with_namespace",
             "Pids that contain a namespace", Column.Flag.ADDITIONAL, Column.Flag.HIDDEN);
     static final Column INCLUDE_REMOTE = COLUMNS.integer("include_remote",
-            "1 to ask for remote (LDAP, SSSD) accounts too; Vigil reads only /etc/passwd and warns",
+            "1 to ask for remote (LDAP, SSSD) accounts too; Vigil reads only /etc/passwd and says so under --verbose",
             Column.Flag.HIDDEN);
     static final TableSpec SPEC = TableSpec.of("users",
             "Local user accounts (including domain accounts that have logged on locally (Windows)).", COLUMNS,
@@ -37,17 +37,10 @@ public final class UsersTable implements Table {
             "SELECT * FROM users WHERE username = 'root'",
             "SELECT count(*) FROM users u, user_groups ug WHERE u.uid = ug.uid");
 
-    private final Path hostRoot;
-    private final Path procRoot;
+    private final HostPaths host;
 
-    public UsersTable() {
-        this(Path.of("/"), Path.of("/proc"));
-    }
-
-    /** For tests: a fixture directory standing for "/" and one for /proc. */
-    UsersTable(Path hostRoot, Path procRoot) {
-        this.hostRoot = hostRoot;
-        this.procRoot = procRoot;
+    public UsersTable(HostPaths host) {
+        this.host = host;
     }
 
     @Override
@@ -64,9 +57,9 @@ public final class UsersTable implements Table {
             includeRemote.add(0L);
         }
         if (includeRemote.stream().anyMatch(v -> v != 0)) {
-            context.warn("include_remote: only local accounts in /etc/passwd are listed");
+            context.note("include_remote: only local accounts in /etc/passwd are listed");
         }
-        for (NamespaceRoots.Root root : NamespaceRoots.of(context, PID_WITH_NAMESPACE, hostRoot, procRoot)) {
+        for (NamespaceRoots.Root root : NamespaceRoots.of(context, PID_WITH_NAMESPACE, host)) {
             for (PasswdEntry user : AccountDatabase.users(root, context)) {
                 if (context.hasEquality(UID) && !uids.contains(user.uid())) {
                     continue;

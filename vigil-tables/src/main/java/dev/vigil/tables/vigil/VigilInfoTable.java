@@ -3,6 +3,7 @@ package dev.vigil.tables.vigil;
 import dev.vigil.sql.Engine;
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Columns;
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.QueryContext;
 import dev.vigil.sql.spi.Row;
 import dev.vigil.sql.spi.RowSink;
@@ -15,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -41,6 +43,12 @@ public final class VigilInfoTable implements Table {
     private static final String INSTANCE = UUID.randomUUID().toString();
     private static final Properties BUILD = loadBuildProperties();
 
+    private final HostPaths host;
+
+    public VigilInfoTable(HostPaths host) {
+        this.host = host;
+    }
+
     @Override
     public TableSpec spec() {
         return SPEC;
@@ -51,7 +59,7 @@ public final class VigilInfoTable implements Table {
         ProcessHandle self = ProcessHandle.current();
         Row row = new Row(SPEC);
         row.set(PID, self.pid());
-        row.set(UUID_COLUMN, hostUuid(Path.of("/")));
+        row.set(UUID_COLUMN, hostUuid(host));
         row.set(INSTANCE_ID, INSTANCE);
         row.set(VERSION, BUILD.getProperty("version"));
         row.set(BUILD_TIME, BUILD.getProperty("build_time"));
@@ -65,10 +73,10 @@ public final class VigilInfoTable implements Table {
     }
 
     /** The SMBIOS product UUID (root only on most systems), else the systemd machine id; null if neither. */
-    static String hostUuid(Path root) {
-        for (String file : new String[] {"sys/class/dmi/id/product_uuid", "etc/machine-id"}) {
+    static String hostUuid(HostPaths host) {
+        for (Path file : List.of(host.sys().resolve("class/dmi/id/product_uuid"), host.etc().resolve("machine-id"))) {
             try {
-                String value = Files.readString(root.resolve(file)).strip();
+                String value = Files.readString(file).strip();
                 if (!value.isEmpty()) {
                     return value.toLowerCase(java.util.Locale.ROOT);
                 }

@@ -1,5 +1,8 @@
 package dev.vigil.tables.network;
 
+import dev.vigil.sql.spi.HostPaths;
+import dev.vigil.testkit.FakeHost;
+import dev.vigil.testkit.HostCommand;
 import dev.vigil.testkit.TableScan;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,9 +20,10 @@ class DnsResolversTableTest {
 
     @Test
     void fixtureRowsAreNumberedPerType(@TempDir Path dir) throws Exception {
-        Path hostname = Files.writeString(dir.resolve("hostname"), "vigil\n");
+        HostPaths host = FakeHost.in(dir).copy("/etc/resolv.conf", Fixtures.path("resolv.conf"))
+                .file("/proc/sys/kernel/hostname", "vigil\n").paths();
 
-        TableScan scan = TableScan.of(new DnsResolversTable(Fixtures.path("resolv.conf"), hostname), List.of());
+        TableScan scan = TableScan.of(new DnsResolversTable(host), List.of());
 
         assertThat(scan.rows()).extracting(r -> r.get(DnsResolversTable.TYPE) + "/" + r.get(DnsResolversTable.ID)
                 + "/" + r.get(DnsResolversTable.ADDRESS) + "/" + r.get(DnsResolversTable.NETMASK)).containsExactly(
@@ -27,6 +31,18 @@ class DnsResolversTableTest {
                 "sortlist/0/130.155.160.0/20", "sortlist/1/130.155.0.0/16", "sortlist/2/10.1.2.3/24",
                 "search/0/corp.example/null", "search/1/lab.example/null");
         assertThat(scan.column(DnsResolversTable.OPTIONS)).containsOnly(0x45042c1L);
+    }
+
+    @Test
+    void withoutResolvConfTheTableIsUnsupportedAndHasNoRows(@TempDir Path dir) throws Exception {
+        FakeHost host = FakeHost.in(dir).file("/proc/sys/kernel/hostname", "vigil.example\n");
+        DnsResolversTable table = new DnsResolversTable(host.paths());
+
+        assertThat(table.unsupported()).hasValue(
+                "no resolver configuration: " + host.path("/etc/resolv.conf") + " does not exist");
+        TableScan scan = TableScan.of(table, List.of());
+        assertThat(scan.rows()).isEmpty();
+        assertThat(scan.warnings()).isEmpty();
     }
 
     /**
@@ -37,6 +53,7 @@ class DnsResolversTableTest {
     @Test
     void realConfigurationAgreesWithGlibc() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "python3 runs res_init(3)");
+        Assumptions.assumeTrue(Files.exists(Path.of("/etc/resolv.conf")), "no resolv.conf: the table is unsupported");
         String script = """
                 import ctypes, socket, struct
                 libc = ctypes.CDLL("libc.so.6")
@@ -48,9 +65,9 @@ class DnsResolversTableTest {
                     if struct.unpack_from("=H", state, 20 + 16 * i)[0] == socket.AF_INET:
                         print(socket.inet_ntoa(state[24 + 16 * i:28 + 16 * i]))
                 """;
-        String[] glibc = HostCommands.run("/usr/bin/python3", "-c", script).strip().split("\n");
+        String[] glibc = HostCommand.run("/usr/bin/python3", "-c", script).strip().split("\n");
 
-        TableScan scan = TableScan.of(new DnsResolversTable(), List.of());
+        TableScan scan = TableScan.of(new DnsResolversTable(HostPaths.live()), List.of());
 
         assertThat(scan.column(DnsResolversTable.OPTIONS)).isNotEmpty().containsOnly(Long.parseLong(glibc[0]));
         List<Object> nameservers = new ArrayList<>();

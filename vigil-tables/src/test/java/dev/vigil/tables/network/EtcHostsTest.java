@@ -1,10 +1,12 @@
 package dev.vigil.tables.network;
 
+import dev.vigil.sql.spi.HostPaths;
+import dev.vigil.testkit.FakeHost;
+import dev.vigil.testkit.HostCommand;
 import dev.vigil.testkit.TableScan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,32 +33,40 @@ class EtcHostsTest {
     }
 
     @Test
-    void tableReadsTheFileItIsGiven(@TempDir Path dir) throws Exception {
-        Path hosts = Files.writeString(dir.resolve("hosts"), "203.0.113.7 vigil-test-host alias\n");
+    void tableReadsTheHostsEtcHosts(@TempDir Path dir) throws Exception {
+        HostPaths host = FakeHost.in(dir).file("/etc/hosts", "203.0.113.7 vigil-test-host alias\n").paths();
 
-        TableScan scan = TableScan.of(new EtcHostsTable(hosts), List.of());
+        TableScan scan = TableScan.of(new EtcHostsTable(host), List.of());
 
         assertThat(scan.column(EtcHostsTable.ADDRESS)).containsExactly("203.0.113.7");
         assertThat(scan.column(EtcHostsTable.HOSTNAMES)).containsExactly("vigil-test-host alias");
-        TableScan missing = TableScan.of(new EtcHostsTable(dir.resolve("absent")), List.of());
-        assertThat(missing.rows()).isEmpty();
-        assertThat(missing.warnings()).containsExactly("etc_hosts: " + dir.resolve("absent")
-                + ": no such file or directory");
+    }
+
+    @Test
+    void withoutEtcHostsTheTableIsUnsupportedAndItsScanNotesTheMissingFile(@TempDir Path dir) throws Exception {
+        FakeHost empty = FakeHost.in(dir);
+        EtcHostsTable table = new EtcHostsTable(empty.paths());
+
+        assertThat(table.unsupported()).hasValue("no hosts file: " + empty.path("/etc/hosts") + " does not exist");
+        TableScan scan = TableScan.of(table, List.of());
+        assertThat(scan.rows()).isEmpty();
+        assertThat(scan.warnings()).isEmpty();
+        assertThat(scan.notes()).containsExactly("etc_hosts: " + empty.path("/etc/hosts") + " does not exist");
     }
 
     /** The real /etc/hosts against awk's reading of it and the C library's answer for localhost. */
     @Test
     void realFileAgreesWithAwkAndGetent() throws Exception {
-        TableScan scan = TableScan.of(new EtcHostsTable(), List.of());
+        TableScan scan = TableScan.of(new EtcHostsTable(HostPaths.live()), List.of());
         List<String> awk = new ArrayList<>();
-        for (String address : HostCommands.run("awk", "$1 !~ /^#/ && NF { print $1 }", "/etc/hosts").split("\n")) {
+        for (String address : HostCommand.run("awk", "$1 !~ /^#/ && NF { print $1 }", "/etc/hosts").split("\n")) {
             if (!address.isBlank()) {
                 awk.add(address.strip());
             }
         }
         assertThat(scan.column(EtcHostsTable.ADDRESS)).containsExactlyElementsOf(awk);
 
-        String localhost = HostCommands.run("getent", "hosts", "localhost").strip().split("\\s+")[0];
+        String localhost = HostCommand.run("getent", "hosts", "localhost").strip().split("\\s+")[0];
         assertThat(scan.rows()).anySatisfy(row -> {
             assertThat(row.get(EtcHostsTable.ADDRESS)).isEqualTo(localhost);
             assertThat(((String) row.get(EtcHostsTable.HOSTNAMES)).split(" ")).contains("localhost");

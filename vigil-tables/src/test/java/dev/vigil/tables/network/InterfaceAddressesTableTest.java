@@ -1,13 +1,18 @@
 package dev.vigil.tables.network;
 
+import dev.vigil.sql.spi.HostPaths;
+import dev.vigil.testkit.FakeHost;
+import dev.vigil.testkit.HostCommand;
 import dev.vigil.testkit.TableScan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** interface_addresses on this host against {@code ip -o addr show}. */
 class InterfaceAddressesTableTest {
@@ -16,7 +21,7 @@ class InterfaceAddressesTableTest {
 
     @Test
     void loopbackHasItsIpv4Address() throws Exception {
-        TableScan scan = TableScan.of(new InterfaceAddressesTable(), List.of());
+        TableScan scan = TableScan.of(new InterfaceAddressesTable(HostPaths.live()), List.of());
 
         assertThat(scan.rows()).anySatisfy(row -> {
             assertThat(row.get(InterfaceAddressesTable.INTERFACE)).isEqualTo("lo");
@@ -30,9 +35,9 @@ class InterfaceAddressesTableTest {
 
     @Test
     void everyAddressOfIpAddrIsARow() throws Exception {
-        TableScan scan = TableScan.of(new InterfaceAddressesTable(), List.of());
+        TableScan scan = TableScan.of(new InterfaceAddressesTable(HostPaths.live()), List.of());
         int checked = 0;
-        for (String line : HostCommands.run("ip", "-o", "addr", "show").split("\n")) {
+        for (String line : HostCommand.run("ip", "-o", "addr", "show").split("\n")) {
             Matcher m = IP_ADDR.matcher(line);
             if (!m.find()) {
                 continue;
@@ -53,6 +58,18 @@ class InterfaceAddressesTableTest {
             checked++;
         }
         assertThat(checked).isPositive();
+    }
+
+    @Test
+    void aHostUnderAnotherRootIsUnsupported(@TempDir Path dir) throws Exception {
+        FakeHost host = FakeHost.in(dir).copy("/sys/class/net", Fixtures.path("sys-class-net"));
+        InterfaceAddressesTable table = new InterfaceAddressesTable(host.paths());
+
+        assertThat(table.unsupported()).hasValueSatisfying(reason -> assertThat(reason).contains(dir.toString()));
+        assertThat(TableScan.of(table, List.of()).rows()).as("not this host's addresses").isEmpty();
+        FakeHost empty = FakeHost.in(dir.resolve("empty"));
+        assertThat(new InterfaceAddressesTable(empty.paths()).unsupported()).hasValue(
+                "no sysfs network devices: " + empty.path("/sys/class/net") + " does not exist");
     }
 
     private static String ipv4Mask(int prefix) {

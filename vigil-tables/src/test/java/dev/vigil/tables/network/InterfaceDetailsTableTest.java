@@ -1,5 +1,8 @@
 package dev.vigil.tables.network;
 
+import dev.vigil.sql.spi.HostPaths;
+import dev.vigil.testkit.FakeHost;
+import dev.vigil.testkit.HostCommand;
 import dev.vigil.testkit.TableScan;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +19,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** interface_details on this host against iproute2, sysfs read by the test, and traffic the test sends. */
 class InterfaceDetailsTableTest {
@@ -32,9 +36,9 @@ class InterfaceDetailsTableTest {
 
     @Test
     void everyLinkMatchesIpLink() throws Exception {
-        TableScan scan = TableScan.of(new InterfaceDetailsTable(), List.of());
+        TableScan scan = TableScan.of(new InterfaceDetailsTable(HostPaths.live()), List.of());
         int checked = 0;
-        for (String line : HostCommands.run("ip", "-o", "link", "show").split("\n")) {
+        for (String line : HostCommand.run("ip", "-o", "link", "show").split("\n")) {
             Matcher m = IP_LINK.matcher(line);
             if (!m.find()) {
                 continue;
@@ -75,7 +79,7 @@ class InterfaceDetailsTableTest {
     @Test
     void loopbackMtuAndCountersGrowWithTrafficTheTestSends() throws Exception {
         long sysfsMtu = Long.parseLong(Files.readString(Path.of("/sys/class/net/lo/mtu")).strip());
-        Row before = row(TableScan.of(new InterfaceDetailsTable(), List.of()), "lo");
+        Row before = row(TableScan.of(new InterfaceDetailsTable(HostPaths.live()), List.of()), "lo");
         assertThat(before.get(InterfaceDetailsTable.MTU)).isEqualTo(sysfsMtu);
 
         int packets = 25;
@@ -88,7 +92,7 @@ class InterfaceDetailsTableTest {
                 receiver.receive(new DatagramPacket(new byte[size], size));
             }
         }
-        Row after = row(TableScan.of(new InterfaceDetailsTable(), List.of()), "lo");
+        Row after = row(TableScan.of(new InterfaceDetailsTable(HostPaths.live()), List.of()), "lo");
 
         assertThat(delta(before, after, InterfaceDetailsTable.IPACKETS)).isGreaterThanOrEqualTo(packets);
         assertThat(delta(before, after, InterfaceDetailsTable.OPACKETS)).isGreaterThanOrEqualTo(packets);
@@ -97,8 +101,9 @@ class InterfaceDetailsTableTest {
     }
 
     @Test
-    void fixtureTreeGivesOneRowPerDevice() throws Exception {
-        TableScan scan = TableScan.of(new InterfaceDetailsTable(Fixtures.path("sys-class-net")), List.of());
+    void fixtureTreeGivesOneRowPerDevice(@TempDir Path dir) throws Exception {
+        HostPaths host = FakeHost.in(dir).copy("/sys/class/net", Fixtures.path("sys-class-net")).paths();
+        TableScan scan = TableScan.of(new InterfaceDetailsTable(host), List.of());
 
         assertThat(scan.column(InterfaceDetailsTable.INTERFACE)).containsExactly("lo", "ifb0", "eth0");
         Row eth0 = scan.rows().get(2);
@@ -106,6 +111,18 @@ class InterfaceDetailsTableTest {
         assertThat(eth0.get(InterfaceDetailsTable.COLLISIONS)).isEqualTo(9007L);
         assertThat(eth0.get(InterfaceDetailsTable.LINK_SPEED)).isEqualTo(10000L);
         assertThat(eth0.get(InterfaceDetailsTable.FLAGS)).isEqualTo(0x11043L);
+    }
+
+    @Test
+    void withoutSysfsTheTableIsUnsupportedAndHasNoRows(@TempDir Path dir) throws Exception {
+        FakeHost empty = FakeHost.in(dir);
+        InterfaceDetailsTable table = new InterfaceDetailsTable(empty.paths());
+
+        assertThat(table.unsupported()).hasValue(
+                "no sysfs network devices: " + empty.path("/sys/class/net") + " does not exist");
+        TableScan scan = TableScan.of(table, List.of());
+        assertThat(scan.rows()).isEmpty();
+        assertThat(scan.warnings()).isEmpty();
     }
 
     private static long delta(Row before, Row after, dev.vigil.sql.spi.Column column) {

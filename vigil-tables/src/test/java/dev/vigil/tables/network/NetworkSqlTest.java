@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.sql.Engine;
 import dev.vigil.sql.Session;
 import dev.vigil.sql.SqlException;
+import dev.vigil.testkit.HostCommand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ class NetworkSqlTest {
 
     @Test
     void defaultRouteAndResolversThroughSql() throws Exception {
-        long ipDefaults = HostCommands.run("ip", "-4", "route", "show", "default").lines()
+        long ipDefaults = HostCommand.run("ip", "-4", "route", "show", "default").lines()
                 .filter(l -> !l.isBlank()).count();
         assertThat(session.query("SELECT count(*) FROM routes WHERE destination = '0.0.0.0' AND netmask = 0")
                 .rows()).containsExactly(List.of(ipDefaults));

@@ -1,13 +1,18 @@
 package dev.vigil.tables.network;
 
+import dev.vigil.sql.spi.HostPaths;
+import dev.vigil.testkit.FakeHost;
+import dev.vigil.testkit.HostCommand;
 import dev.vigil.testkit.TableScan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The routes table on this host against iproute2's view of the same kernel tables. */
 class RoutesTableTest {
@@ -46,9 +51,9 @@ class RoutesTableTest {
 
     @Test
     void mainTableRoutesMatchIpRoute() throws Exception {
-        TableScan scan = TableScan.of(new RoutesTable(), List.of());
+        TableScan scan = TableScan.of(new RoutesTable(HostPaths.live()), List.of());
         for (String family : List.of("-4", "-6")) {
-            List<IpRoute> ipRoutes = IpRoute.parse(HostCommands.run("ip", family, "route", "show"));
+            List<IpRoute> ipRoutes = IpRoute.parse(HostCommand.run("ip", family, "route", "show"));
             assertThat(ipRoutes).as("ip %s route lists routes", family).isNotEmpty();
             for (IpRoute r : ipRoutes) {
                 if (!r.type().equals("unicast")) {
@@ -72,8 +77,8 @@ class RoutesTableTest {
 
     @Test
     void ipv6LocalRoutesAreTypedLocal() throws Exception {
-        TableScan scan = TableScan.of(new RoutesTable(), List.of());
-        List<IpRoute> local = IpRoute.parse(HostCommands.run("ip", "-6", "route", "show", "table", "local"));
+        TableScan scan = TableScan.of(new RoutesTable(HostPaths.live()), List.of());
+        List<IpRoute> local = IpRoute.parse(HostCommand.run("ip", "-6", "route", "show", "table", "local"));
         assertThat(local).as("ip -6 route show table local").isNotEmpty();
         for (IpRoute r : local) {
             if (r.type().equals("local")) {
@@ -87,11 +92,24 @@ class RoutesTableTest {
     }
 
     @Test
-    void readsBothListingsOfAProcNetDirectory() throws Exception {
-        TableScan scan = TableScan.of(new RoutesTable(Fixtures.path("proc-net")), List.of());
+    void readsBothListingsOfProcNet(@TempDir Path dir) throws Exception {
+        HostPaths host = FakeHost.in(dir).copy("/proc/net", Fixtures.path("proc-net")).paths();
+        TableScan scan = TableScan.of(new RoutesTable(host), List.of());
 
         assertThat(scan.rows()).hasSize(12);
         assertThat(scan.column(RoutesTable.SOURCE)).containsOnlyNulls();
         assertThat(scan.column(RoutesTable.HOPCOUNT)).containsOnlyNulls();
+    }
+
+    @Test
+    void withoutProcNetRouteTheTableIsUnsupportedAndHasNoRows(@TempDir Path dir) throws Exception {
+        FakeHost empty = FakeHost.in(dir);
+        RoutesTable table = new RoutesTable(empty.paths());
+
+        assertThat(table.unsupported()).hasValue(
+                "no procfs routing table: " + empty.path("/proc/net/route") + " does not exist");
+        TableScan scan = TableScan.of(table, List.of());
+        assertThat(scan.rows()).isEmpty();
+        assertThat(scan.warnings()).isEmpty();
     }
 }

@@ -1,7 +1,9 @@
 package dev.vigil.tables.packages;
 
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.Row;
-import dev.vigil.tables.system.TableRuns;
+import dev.vigil.testkit.HostCommand;
+import dev.vigil.testkit.TableScan;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -17,15 +19,17 @@ class DebPackagesHostTest {
     @Test
     void packagesMatchDpkgQuery() throws Exception {
         Assumptions.assumeTrue(Files.isRegularFile(Path.of("/var/lib/dpkg/status")), "not a dpkg system");
-        List<String> expected = TableRuns.run("dpkg-query", "-W",
+        List<String> expected = HostCommand.run("dpkg-query", "-W",
                 "-f=${Package} ${Version} ${Architecture} ${Installed-Size} ${Status}\\n").lines().toList();
 
-        List<Row> rows = TableRuns.scan(new DebPackagesTable());
+        DebPackagesTable table = new DebPackagesTable(HostPaths.live());
+        List<Row> rows = TableScan.of(table, List.of()).rows();
         List<String> actual = rows.stream().map(r -> r.get(DebPackagesTable.NAME) + " "
                 + r.get(DebPackagesTable.VERSION) + " " + r.get(DebPackagesTable.ARCH) + " "
                 + (r.get(DebPackagesTable.SIZE) == null ? "" : r.get(DebPackagesTable.SIZE)) + " "
                 + r.get(DebPackagesTable.STATUS)).toList();
 
+        assertThat(table.unsupported()).isEmpty();
         assertThat(expected).isNotEmpty();
         assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
     }

@@ -1,18 +1,25 @@
 package dev.vigil.tables.packages;
 
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.Row;
-import dev.vigil.tables.system.TableRuns;
+import dev.vigil.tables.FixtureFiles;
+import dev.vigil.testkit.FakeHost;
+import dev.vigil.testkit.TableScan;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DebPackagesTableTest {
-    private final Path root = TableRuns.resource("packages/root");
+    /** A host tree with /var/lib/dpkg/status and a pending journal in /var/lib/dpkg/updates. */
+    private final Path root = FixtureFiles.path("packages/root");
+
+    @TempDir
+    Path dir;
 
     @Test
     void statusStanzasKeepContinuationLines() throws Exception {
@@ -56,8 +63,10 @@ class DebPackagesTableTest {
 
     @Test
     void tableListsPresentPackagesWithJournalApplied() throws Exception {
-        List<Row> rows = TableRuns.scan(new DebPackagesTable(root, root));
+        DebPackagesTable table = new DebPackagesTable(FakeHost.in(dir).copy("/", root).paths());
+        List<Row> rows = TableScan.of(table, List.of()).rows();
 
+        assertThat(table.unsupported()).isEmpty();
         assertThat(rows).extracting(r -> r.get(DebPackagesTable.NAME) + ":" + r.get(DebPackagesTable.ARCH))
                 .containsExactly("libc6:amd64", "libc6:i386", "xz-utils:amd64", "removed-but-configured:all",
                         "being-upgraded:amd64");
@@ -81,25 +90,40 @@ class DebPackagesTableTest {
 
     @Test
     void admindirConstraintReadsThoseDirectoriesAndWarnsAboutBadOnes() throws Exception {
-        Path alt = TableRuns.resource("packages/alt");
-        DebPackagesTable table = new DebPackagesTable(Path.of("/"), Path.of("/proc"));
-        List<String> warnings = new ArrayList<>();
+        HostPaths host = FakeHost.in(dir).copy("/", root).copy("/srv/alt-dpkg", FixtureFiles.path("packages/alt"))
+                .paths();
+        DebPackagesTable table = new DebPackagesTable(host);
 
-        List<Row> rows = TableRuns.scan(table, TableRuns.where(table, warnings,
-                DebPackagesTable.ADMINDIR, alt.toString(), DebPackagesTable.ADMINDIR, "/nonexistent/dpkg"));
+        TableScan scan = TableScan.of(table, List.of(TableScan.eq(DebPackagesTable.ADMINDIR, "/srv/alt-dpkg"),
+                TableScan.eq(DebPackagesTable.ADMINDIR, "/nonexistent/dpkg")));
 
-        assertThat(rows).extracting(r -> r.get(DebPackagesTable.NAME)).containsExactly("only-in-alt");
-        assertThat(rows.get(0).get(DebPackagesTable.ADMINDIR)).isEqualTo(alt.toString());
-        assertThat(warnings).singleElement().asString().contains("/nonexistent/dpkg");
+        assertThat(scan.rows()).extracting(r -> r.get(DebPackagesTable.NAME)).containsExactly("only-in-alt");
+        assertThat(scan.rows().get(0).get(DebPackagesTable.ADMINDIR)).isEqualTo("/srv/alt-dpkg");
+        assertThat(scan.warnings()).singleElement().asString().contains("/nonexistent/dpkg");
     }
 
     @Test
-    void hostWithoutDpkgHasNoRowsAndNoWarning(@org.junit.jupiter.api.io.TempDir Path empty) throws Exception {
-        DebPackagesTable table = new DebPackagesTable(empty, empty);
-        List<String> warnings = new ArrayList<>();
+    void containerWithoutDpkgIsANoteNotAWarning() throws Exception {
+        HostPaths host = FakeHost.in(dir).copy("/", root).directory("/proc/4242/root/etc").paths();
 
-        assertThat(TableRuns.scan(table, TableRuns.where(table, warnings))).isEmpty();
-        assertThat(warnings).isEmpty();
+        TableScan scan = TableScan.of(new DebPackagesTable(host),
+                List.of(TableScan.eq(DebPackagesTable.PID_WITH_NAMESPACE, 4242L)));
+
+        assertThat(scan.rows()).isEmpty();
+        assertThat(scan.warnings()).isEmpty();
+        assertThat(scan.notes()).singleElement().asString().contains("/proc/4242/root/var/lib/dpkg");
+    }
+
+    @Test
+    void hostWithoutDpkgIsUnsupportedAndHasNoRowsAndNoWarning() throws Exception {
+        FakeHost empty = FakeHost.in(dir);
+        DebPackagesTable table = new DebPackagesTable(empty.paths());
+
+        assertThat(table.unsupported()).hasValue(
+                "no dpkg database: " + empty.path("/var/lib/dpkg/status") + " does not exist");
+        TableScan scan = TableScan.of(table, List.of());
+        assertThat(scan.rows()).isEmpty();
+        assertThat(scan.warnings()).isEmpty();
     }
 
     private static DebPackage pkg(String status) {

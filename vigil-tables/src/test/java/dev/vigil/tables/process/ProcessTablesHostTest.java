@@ -1,7 +1,9 @@
 package dev.vigil.tables.process;
 
 import dev.vigil.sql.spi.Constraint;
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.Row;
+import dev.vigil.testkit.HostCommand;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,7 @@ class ProcessTablesHostTest {
 
     @Test
     void processesRowOfTheChild() throws Exception {
-        List<Row> rows = Scans.where(new ProcessesTable(), PID, child.pid());
+        List<Row> rows = Scans.where(new ProcessesTable(HostPaths.live()), PID, child.pid());
         assertThat(rows).hasSize(1);
         Row row = rows.getFirst();
         // ps(1) prints: uid gid euid egid pgid ppid nice threads
@@ -78,13 +80,13 @@ class ProcessTablesHostTest {
     @Test
     void pidInListReadsOnlyThoseProcesses() throws Exception {
         long self = ProcessHandle.current().pid();
-        List<Row> rows = Scans.where(new ProcessesTable(), PID, child.pid(), self, 999_999_999L);
+        List<Row> rows = Scans.where(new ProcessesTable(HostPaths.live()), PID, child.pid(), self, 999_999_999L);
         assertThat(rows).extracting(r -> r.get(PID)).containsExactlyInAnyOrder(child.pid(), self);
     }
 
     @Test
     void unusedCostlyColumnsAreNotRead() throws Exception {
-        List<Row> rows = Scans.scan(new ProcessesTable(),
+        List<Row> rows = Scans.scan(new ProcessesTable(HostPaths.live()),
                 List.of(new Constraint(PID, Constraint.Op.EQ, child.pid())), List.of(PID, NAME));
         Row row = rows.getFirst();
         assertThat(row.get(NAME)).isEqualTo("sleep");
@@ -97,7 +99,7 @@ class ProcessTablesHostTest {
 
     @Test
     void fullScanSeesTheChildAndThisJvm() throws Exception {
-        List<Row> rows = Scans.all(new ProcessesTable());
+        List<Row> rows = Scans.all(new ProcessesTable(HostPaths.live()));
         assertThat(rows).extracting(r -> r.get(PID)).contains(child.pid(), ProcessHandle.current().pid(), 1L);
         assertThat(rows).filteredOn(r -> r.get(PID).equals(child.pid())).singleElement()
                 .extracting(r -> r.get(CMDLINE)).isEqualTo(child.cmdline());
@@ -105,7 +107,8 @@ class ProcessTablesHostTest {
 
     @Test
     void memoryMapShowsTheChildsExecutable() throws Exception {
-        List<Row> rows = Scans.where(new ProcessMemoryMapTable(), ProcessMemoryMapTable.PID, child.pid());
+        List<Row> rows = Scans.where(new ProcessMemoryMapTable(HostPaths.live()), ProcessMemoryMapTable.PID,
+                child.pid());
         assertThat(rows).filteredOn(r -> child.executable.toString().equals(r.get(ProcessMemoryMapTable.PATH)))
                 .isNotEmpty()
                 .anySatisfy(r -> assertThat((String) r.get(ProcessMemoryMapTable.PERMISSIONS)).contains("x"))
@@ -121,7 +124,8 @@ class ProcessTablesHostTest {
 
     @Test
     void openFilesShowTheChildsRedirectedStdout() throws Exception {
-        List<Row> rows = Scans.where(new ProcessOpenFilesTable(), ProcessOpenFilesTable.PID, child.pid());
+        List<Row> rows = Scans.where(new ProcessOpenFilesTable(HostPaths.live()), ProcessOpenFilesTable.PID,
+                child.pid());
         assertThat(rows).anySatisfy(r -> {
             assertThat(r.get(ProcessOpenFilesTable.FD)).isEqualTo(1L);
             assertThat(r.get(ProcessOpenFilesTable.PATH)).isEqualTo(child.stdout.toString());
@@ -132,7 +136,7 @@ class ProcessTablesHostTest {
 
     @Test
     void envsShowTheMarkerVariable() throws Exception {
-        List<Row> rows = Scans.where(new ProcessEnvsTable(), ProcessEnvsTable.PID, child.pid());
+        List<Row> rows = Scans.where(new ProcessEnvsTable(HostPaths.live()), ProcessEnvsTable.PID, child.pid());
         assertThat(rows).filteredOn(r -> SleepingChild.MARKER_VARIABLE.equals(r.get(ProcessEnvsTable.KEY)))
                 .singleElement().extracting(r -> r.get(ProcessEnvsTable.VALUE)).isEqualTo(child.marker);
     }
@@ -150,10 +154,10 @@ class ProcessTablesHostTest {
             while (!Files.readSymbolicLink(exe).equals(copy) && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
-            Row running = Scans.where(new ProcessesTable(), PID, process.pid()).getFirst();
+            Row running = Scans.where(new ProcessesTable(HostPaths.live()), PID, process.pid()).getFirst();
             assertThat(running.get(ON_DISK)).isEqualTo(1L);
             Files.delete(copy);
-            Row deleted = Scans.where(new ProcessesTable(), PID, process.pid()).getFirst();
+            Row deleted = Scans.where(new ProcessesTable(HostPaths.live()), PID, process.pid()).getFirst();
             assertThat(deleted.get(PATH)).isEqualTo(copy.toString());
             assertThat(deleted.get(ON_DISK)).isEqualTo(0L);
         } finally {

@@ -1,8 +1,10 @@
 package dev.vigil.tables.sockets;
 
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.Row;
 import dev.vigil.tables.process.Fixtures;
 import dev.vigil.tables.process.Scans;
+import dev.vigil.testkit.FakeHost;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,23 +29,28 @@ class FakeProcfsSocketTest {
 
     @TempDir
     Path root;
+    private HostPaths host;
+    private Path proc;
 
     @BeforeEach
     void buildProc() throws IOException {
         assumeTrue(ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN, "fixtures are little-endian");
+        FakeHost fake = FakeHost.in(root).directory("/proc");
+        host = fake.paths();
+        proc = fake.path("/proc");
         process(100, HOST_NS, Fixtures.text("net-tcp.txt"), "3", "socket:[13622]", "4", "socket:[13624]",
                 "5", "/tmp/file");
-        Files.writeString(root.resolve("100/net/unix"), Fixtures.text("net-unix.txt"));
+        Files.writeString(proc.resolve("100/net/unix"), Fixtures.text("net-unix.txt"));
         // Read only when 200 is the first process scanned in its namespace: the extra socket 99999 shows that.
         process(200, HOST_NS, Fixtures.text("net-tcp.txt")
                 + "   9: 0100007F:0016 00000000:0000 0A 00000000:00000000 00:00000000 00000000 0 0 99999 1 0\n",
                 "7", "socket:[13622]");
         process(300, OTHER_NS, null, "3", "socket:[13629]");
-        Files.writeString(root.resolve("300/net/udp"), Fixtures.text("net-udp.txt"));
+        Files.writeString(proc.resolve("300/net/udp"), Fixtures.text("net-udp.txt"));
     }
 
     private void process(long pid, String namespace, String tcp, String... fdsAndTargets) throws IOException {
-        Path dir = Files.createDirectories(root.resolve(Long.toString(pid)));
+        Path dir = Files.createDirectories(proc.resolve(Long.toString(pid)));
         Files.createDirectories(dir.resolve("fd"));
         Files.createDirectories(dir.resolve("ns"));
         Files.createDirectories(dir.resolve("net"));
@@ -63,7 +70,7 @@ class FakeProcfsSocketTest {
 
     @Test
     void everySocketOfEveryNamespaceWithItsHolders() throws Exception {
-        List<Row> rows = Scans.all(new ProcessOpenSocketsTable(root));
+        List<Row> rows = Scans.all(new ProcessOpenSocketsTable(host));
         assertThat(rows).extracting(FakeProcfsSocketTest::key).containsExactlyInAnyOrder(
                 "100/3/13622/" + HOST_NS, "200/7/13622/" + HOST_NS, "-1/-1/1065/" + HOST_NS,
                 "-1/-1/13623/" + HOST_NS, "100/4/13624/" + HOST_NS,
@@ -82,19 +89,19 @@ class FakeProcfsSocketTest {
 
     @Test
     void pidConstraintReadsOnlyThoseProcessesAndLeavesOutUnownedSockets() throws Exception {
-        List<Row> rows = Scans.where(new ProcessOpenSocketsTable(root), ProcessOpenSocketsTable.PID, 200L, 300L);
+        List<Row> rows = Scans.where(new ProcessOpenSocketsTable(host), ProcessOpenSocketsTable.PID, 200L, 300L);
         assertThat(rows).extracting(FakeProcfsSocketTest::key)
                 .containsExactlyInAnyOrder("200/7/13622/" + HOST_NS, "300/3/13629/" + OTHER_NS);
     }
 
     @Test
     void pidMinusOneMeansEverything() throws Exception {
-        assertThat(Scans.where(new ProcessOpenSocketsTable(root), ProcessOpenSocketsTable.PID, -1L)).hasSize(10);
+        assertThat(Scans.where(new ProcessOpenSocketsTable(host), ProcessOpenSocketsTable.PID, -1L)).hasSize(10);
     }
 
     @Test
     void listeningPorts() throws Exception {
-        List<Row> rows = Scans.all(new ListeningPortsTable(root));
+        List<Row> rows = Scans.all(new ListeningPortsTable(host));
         assertThat(rows).extracting(r -> r.get(ListeningPortsTable.PID) + "/" + r.get(ListeningPortsTable.FD) + "/"
                         + r.get(ListeningPortsTable.PROTOCOL) + "/" + r.get(ListeningPortsTable.ADDRESS) + "/"
                         + r.get(ListeningPortsTable.PORT) + "/" + r.get(ListeningPortsTable.PATH))

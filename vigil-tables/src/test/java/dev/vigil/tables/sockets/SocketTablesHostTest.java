@@ -1,8 +1,9 @@
 package dev.vigil.tables.sockets;
 
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.Row;
-import dev.vigil.tables.process.HostCommand;
 import dev.vigil.tables.process.Scans;
+import dev.vigil.testkit.HostCommand;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class SocketTablesHostTest {
 
     @Test
     void listenerAppearsInListeningPortsWithThisJvmsPidAndFd() throws Exception {
-        List<Row> rows = Scans.all(new ListeningPortsTable());
+        List<Row> rows = Scans.all(new ListeningPortsTable(HostPaths.live()));
         List<Row> mine = rows.stream().filter(r -> r.get(ListeningPortsTable.PORT).equals((long) port(server))
                 && r.get(ListeningPortsTable.PROTOCOL).equals(6L)).toList();
         assertThat(mine).hasSize(1);
@@ -98,7 +99,7 @@ class SocketTablesHostTest {
 
     @Test
     void udpAndUnixListenersAppearInListeningPorts() throws Exception {
-        List<Row> rows = Scans.where(new ListeningPortsTable(), ListeningPortsTable.PID, SELF);
+        List<Row> rows = Scans.where(new ListeningPortsTable(HostPaths.live()), ListeningPortsTable.PID, SELF);
         assertThat(rows).anySatisfy(r -> {
             assertThat(r.get(ListeningPortsTable.PROTOCOL)).isEqualTo(17L);
             assertThat(r.get(ListeningPortsTable.PORT)).isEqualTo((long) port(udp));
@@ -114,7 +115,7 @@ class SocketTablesHostTest {
 
     @Test
     void openSocketsShowTheListenerAndBothEndsOfTheConnection() throws Exception {
-        List<Row> rows = Scans.where(new ProcessOpenSocketsTable(), ProcessOpenSocketsTable.PID, SELF);
+        List<Row> rows = Scans.where(new ProcessOpenSocketsTable(HostPaths.live()), ProcessOpenSocketsTable.PID, SELF);
         assertThat(rows).allSatisfy(r -> assertThat(r.get(ProcessOpenSocketsTable.PID)).isEqualTo(SELF));
         long serverPort = port(server);
         long clientPort = port(client);
@@ -139,7 +140,7 @@ class SocketTablesHostTest {
 
     @Test
     void unfilteredScanIncludesThisJvmsSockets() throws Exception {
-        List<Row> rows = Scans.all(new ProcessOpenSocketsTable());
+        List<Row> rows = Scans.all(new ProcessOpenSocketsTable(HostPaths.live()));
         assertThat(rows).anySatisfy(r -> {
             assertThat(r.get(ProcessOpenSocketsTable.PID)).isEqualTo(SELF);
             assertThat(r.get(ProcessOpenSocketsTable.LOCAL_PORT)).isEqualTo((long) port(client));

@@ -1,6 +1,9 @@
 package dev.vigil.tables.system;
 
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.Row;
+import dev.vigil.testkit.HostCommand;
+import dev.vigil.testkit.TableScan;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -14,15 +17,15 @@ class KernelTablesHostTest {
 
     @Test
     void kernelInfoVersionIsUnameRelease() throws Exception {
-        Row row = TableRuns.scan(new KernelInfoTable()).getFirst();
+        Row row = TableScan.of(new KernelInfoTable(HostPaths.live()), List.of()).rows().getFirst();
 
-        assertThat(row.get(KernelInfoTable.VERSION)).isEqualTo(TableRuns.run("uname", "-r").trim());
+        assertThat(row.get(KernelInfoTable.VERSION)).isEqualTo(HostCommand.run("uname", "-r").trim());
     }
 
     @Test
     void kernelInfoArgumentsAreTheCommandLineWithoutBootImageAndRoot() throws Exception {
         List<String> words = List.of(Files.readString(Path.of("/proc/cmdline")).trim().split("\\s+"));
-        Row row = TableRuns.scan(new KernelInfoTable()).getFirst();
+        Row row = TableScan.of(new KernelInfoTable(HostPaths.live()), List.of()).rows().getFirst();
 
         List<String> rest = words.stream().filter(w -> !w.startsWith("BOOT_IMAGE=") && !w.startsWith("root=")).toList();
         assertThat(row.get(KernelInfoTable.ARGUMENTS)).isEqualTo(String.join(" ", rest));
@@ -32,14 +35,16 @@ class KernelTablesHostTest {
 
     @Test
     void kernelModulesAreLsmodsModules() throws Exception {
-        List<Object> names = TableRuns.scan(new KernelModulesTable()).stream()
-                .map(r -> r.get(KernelModulesTable.NAME)).toList();
+        KernelModulesTable table = new KernelModulesTable(HostPaths.live());
+        List<Object> names = TableScan.of(table, List.of()).column(KernelModulesTable.NAME);
 
         if (!Files.exists(Path.of("/proc/modules"))) {
-            assertThat(names).as("kernel without module support").isEmpty();
+            assertThat(table.unsupported()).as("kernel without module support").isPresent();
+            assertThat(names).isEmpty();
             return;
         }
-        List<String> lsmod = TableRuns.run("lsmod").lines().skip(1).map(l -> l.split("\\s+")[0]).toList();
+        assertThat(table.unsupported()).isEmpty();
+        List<String> lsmod = HostCommand.run("lsmod").lines().skip(1).map(l -> l.split("\\s+")[0]).toList();
         assertThat(names).containsExactlyInAnyOrderElementsOf(lsmod);
     }
 }

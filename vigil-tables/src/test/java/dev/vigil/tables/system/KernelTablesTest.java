@@ -1,6 +1,10 @@
 package dev.vigil.tables.system;
 
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.Row;
+import dev.vigil.tables.FixtureFiles;
+import dev.vigil.testkit.FakeHost;
+import dev.vigil.testkit.TableScan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,7 +14,12 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class KernelTablesTest {
-    private final Path proc = TableRuns.resource("system/proc");
+    @TempDir
+    Path dir;
+
+    private HostPaths fixtureHost() {
+        return FakeHost.in(dir).copy("/proc", FixtureFiles.path("system/proc")).paths();
+    }
 
     @Test
     void commandLineSplitsBootImageAndRootFromTheRest() {
@@ -30,7 +39,7 @@ class KernelTablesTest {
 
     @Test
     void kernelInfoRowFromFixture() throws Exception {
-        List<Row> rows = TableRuns.scan(new KernelInfoTable(proc));
+        List<Row> rows = TableScan.of(new KernelInfoTable(fixtureHost()), List.of()).rows();
 
         assertThat(rows).singleElement().satisfies(r -> {
             assertThat(r.get(KernelInfoTable.VERSION)).isEqualTo("6.1.0-18-amd64");
@@ -42,8 +51,10 @@ class KernelTablesTest {
 
     @Test
     void modulesFromFixture() throws Exception {
-        List<Row> rows = TableRuns.scan(new KernelModulesTable(proc));
+        KernelModulesTable table = new KernelModulesTable(fixtureHost());
+        List<Row> rows = TableScan.of(table, List.of()).rows();
 
+        assertThat(table.unsupported()).isEmpty();
         assertThat(rows).extracting(r -> r.get(KernelModulesTable.NAME))
                 .containsExactly("nf_tables", "nfnetlink", "loop", "vboxdrv", "unloading_mod");
         Row nfTables = rows.get(0);
@@ -57,7 +68,12 @@ class KernelTablesTest {
     }
 
     @Test
-    void noProcModulesMeansNoRows(@TempDir Path empty) throws Exception {
-        assertThat(TableRuns.scan(new KernelModulesTable(empty))).isEmpty();
+    void withoutProcModulesTheTableIsUnsupportedAndHasNoRows() throws Exception {
+        FakeHost host = FakeHost.in(dir).file("/proc/version", "Linux version 6.1.0 (gcc) #1\n");
+        KernelModulesTable table = new KernelModulesTable(host.paths());
+
+        assertThat(table.unsupported()).hasValueSatisfying(
+                reason -> assertThat(reason).contains(host.path("/proc/modules").toString()));
+        assertThat(TableScan.of(table, List.of()).rows()).isEmpty();
     }
 }

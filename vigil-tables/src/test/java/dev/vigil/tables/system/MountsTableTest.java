@@ -1,7 +1,13 @@
 package dev.vigil.tables.system;
 
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.Row;
+import dev.vigil.tables.FixtureFiles;
+import dev.vigil.testkit.FakeHost;
+import dev.vigil.testkit.HostCommand;
+import dev.vigil.testkit.TableScan;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +20,7 @@ class MountsTableTest {
 
     @Test
     void mountLinesUnescapeOctal() throws Exception {
-        List<MountEntry> mounts = MountEntry.parseAll(Files.readString(TableRuns.resource("system/proc/mounts")));
+        List<MountEntry> mounts = MountEntry.parseAll(Files.readString(FixtureFiles.path("system/proc/mounts")));
 
         assertThat(mounts).hasSize(6);
         assertThat(mounts.get(3)).isEqualTo(new MountEntry("/dev/sdb1", "/media/my disk", "vfat", "rw,relatime,fmask=0022"));
@@ -24,25 +30,38 @@ class MountsTableTest {
     }
 
     @Test
-    void tableRowsFromFixtureMeasureOnlyReachableNonAutofsMounts() throws Exception {
-        List<Row> rows = TableRuns.scan(new MountsTable(TableRuns.resource("system/proc")));
+    void tableRowsFromFixtureMeasureOnlyReachableNonAutofsMounts(@TempDir Path dir) throws Exception {
+        HostPaths host = FakeHost.in(dir).copy("/proc/mounts", FixtureFiles.path("system/proc/mounts")).paths();
+        List<Row> rows = TableScan.of(new MountsTable(host), List.of()).rows();
 
         assertThat(rows).extracting(r -> r.get(MountsTable.PATH)).containsExactly("/sys", "/proc", "/",
                 "/media/my disk", "/mnt/tab\there", "/proc/sys/fs/binfmt_misc");
         Row slash = rows.get(2);
         assertThat(slash.get(MountsTable.FLAGS)).isEqualTo("rw,relatime,errors=remount-ro");
         assertThat((Long) slash.get(MountsTable.BLOCKS)).isPositive();
-        assertThat(rows.get(3).get(MountsTable.BLOCKS)).as("no such mount point here").isNull();
+        assertThat(rows.get(3).get(MountsTable.BLOCKS)).as("no such mount point in the fake host").isNull();
         assertThat(rows.get(5).get(MountsTable.BLOCKS)).as("autofs is not measured").isNull();
         assertThat(rows).allSatisfy(r -> assertThat(r.get(MountsTable.INODES)).isNull());
     }
 
     @Test
+    void withoutProcMountsTheTableIsUnsupportedAndHasNoRows(@TempDir Path dir) throws Exception {
+        FakeHost empty = FakeHost.in(dir);
+        MountsTable table = new MountsTable(empty.paths());
+
+        assertThat(table.unsupported()).hasValueSatisfying(
+                reason -> assertThat(reason).contains(empty.path("/proc/mounts").toString()));
+        TableScan scan = TableScan.of(table, List.of());
+        assertThat(scan.rows()).isEmpty();
+        assertThat(scan.warnings()).isEmpty();
+    }
+
+    @Test
     void mountsOnThisHostAreFindmntsAndRootIsMeasuredLikeStatF() throws Exception {
-        List<Row> rows = TableRuns.scan(new MountsTable());
+        List<Row> rows = TableScan.of(new MountsTable(HostPaths.live()), List.of()).rows();
         List<String> paths = new ArrayList<>();
         rows.forEach(r -> paths.add((String) r.get(MountsTable.PATH)));
-        List<String> findmnt = TableRuns.run("findmnt", "--kernel", "--noheadings", "--raw",
+        List<String> findmnt = HostCommand.run("findmnt", "--kernel", "--noheadings", "--raw",
                 "--output", "TARGET").lines().map(MountsTableTest::unhex).toList();
         List<String> selfMounts = MountEntry.parseAll(Files.readString(Path.of("/proc/self/mounts"))).stream()
                 .map(MountEntry::path).toList();
@@ -50,7 +69,7 @@ class MountsTableTest {
         assertThat(paths).contains("/").containsExactlyInAnyOrderElementsOf(selfMounts);
         assertThat(paths).containsAll(findmnt);
 
-        String[] statF = TableRuns.run("stat", "-f", "-c", "%S %b %f %a", "/").trim().split(" ");
+        String[] statF = HostCommand.run("stat", "-f", "-c", "%S %b %f %a", "/").trim().split(" ");
         Row root = rows.stream().filter(r -> r.get(MountsTable.PATH).equals("/")).reduce((a, b) -> b).orElseThrow();
         assertThat(root.get(MountsTable.BLOCKS_SIZE)).isEqualTo(Long.parseLong(statF[0]));
         assertThat(root.get(MountsTable.BLOCKS)).isEqualTo(Long.parseLong(statF[1]));

@@ -1,20 +1,29 @@
 package dev.vigil.tables.system;
 
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.Row;
+import dev.vigil.tables.FixtureFiles;
+import dev.vigil.testkit.FakeHost;
+import dev.vigil.testkit.TableScan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OsVersionTableTest {
-    private final Path root = TableRuns.resource("system/root");
-    private final Path proc = TableRuns.resource("system/proc");
+    @TempDir
+    Path dir;
+
+    /** An Ubuntu host whose process 4242 is an Alpine container with only /usr/lib/os-release. */
+    private HostPaths ubuntuHost() {
+        return FakeHost.in(dir).copy("/proc", FixtureFiles.path("system/proc"))
+                .copy("/etc/os-release", FixtureFiles.path("system/root/etc/os-release")).paths();
+    }
 
     @Test
     void osReleaseQuotingAndEscapes() {
@@ -44,7 +53,7 @@ class OsVersionTableTest {
 
     @Test
     void rowFromUbuntuFixture() throws Exception {
-        Row r = TableRuns.scan(new OsVersionTable(root, proc)).getFirst();
+        Row r = TableScan.of(new OsVersionTable(ubuntuHost()), List.of()).rows().getFirst();
 
         assertThat(r.get(OsVersionTable.NAME)).isEqualTo("Ubuntu");
         assertThat(r.get(OsVersionTable.VERSION)).isEqualTo("22.04.3 LTS (Jammy Jellyfish)");
@@ -61,9 +70,8 @@ class OsVersionTableTest {
 
     @Test
     void containerRootFallsBackToUsrLibOsRelease() throws Exception {
-        OsVersionTable table = new OsVersionTable(root, proc);
-        Row r = TableRuns.scan(table, TableRuns.where(table, new ArrayList<>(),
-                OsVersionTable.PID_WITH_NAMESPACE, 4242L)).getFirst();
+        Row r = TableScan.of(new OsVersionTable(ubuntuHost()),
+                List.of(TableScan.eq(OsVersionTable.PID_WITH_NAMESPACE, 4242L))).rows().getFirst();
 
         assertThat(r.get(OsVersionTable.NAME)).isEqualTo("Alpine Linux");
         assertThat(r.get(OsVersionTable.PATCH)).isEqualTo(1L);
@@ -72,8 +80,9 @@ class OsVersionTableTest {
     }
 
     @Test
-    void withoutOsReleaseOsquerysDefaults(@TempDir Path empty) throws Exception {
-        Row r = TableRuns.scan(new OsVersionTable(empty, proc)).getFirst();
+    void withoutOsReleaseOsquerysDefaults() throws Exception {
+        HostPaths host = FakeHost.in(dir).copy("/proc", FixtureFiles.path("system/proc")).paths();
+        Row r = TableScan.of(new OsVersionTable(host), List.of()).rows().getFirst();
 
         assertThat(r.get(OsVersionTable.NAME)).isEqualTo("Unknown");
         assertThat(r.get(OsVersionTable.PLATFORM)).isEqualTo("posix");

@@ -3,11 +3,13 @@ package dev.vigil.tables.system;
 import dev.vigil.sql.Engine;
 import dev.vigil.sql.QueryResult;
 import dev.vigil.sql.Session;
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.tables.packages.DebPackagesTable;
 import dev.vigil.tables.users.GroupsTable;
 import dev.vigil.tables.users.LoggedInUsersTable;
 import dev.vigil.tables.users.UserGroupsTable;
 import dev.vigil.tables.users.UsersTable;
+import dev.vigil.testkit.HostCommand;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,11 +30,13 @@ class SqlLevelTest {
 
     @BeforeAll
     static void open() throws Exception {
+        HostPaths host = HostPaths.live();
         engine = Engine.builder()
-                .addTable(new UsersTable()).addTable(new GroupsTable()).addTable(new UserGroupsTable())
-                .addTable(new LoggedInUsersTable()).addTable(new KernelInfoTable()).addTable(new KernelModulesTable())
-                .addTable(new OsVersionTable()).addTable(new SystemInfoTable()).addTable(new UptimeTable())
-                .addTable(new MountsTable()).addTable(new TimeTable()).addTable(new DebPackagesTable())
+                .addTable(new UsersTable(host)).addTable(new GroupsTable(host)).addTable(new UserGroupsTable(host))
+                .addTable(new LoggedInUsersTable(host)).addTable(new KernelInfoTable(host))
+                .addTable(new KernelModulesTable(host)).addTable(new OsVersionTable(host))
+                .addTable(new SystemInfoTable(host)).addTable(new UptimeTable(host)).addTable(new MountsTable(host))
+                .addTable(new TimeTable(host)).addTable(new DebPackagesTable(host))
                 .build();
         session = engine.openSession();
     }
@@ -54,23 +58,24 @@ class SqlLevelTest {
     @Test
     void uidInListAndUserGroupsJoinMatchId() throws Exception {
         QueryResult users = session.query("SELECT username FROM users WHERE uid IN (0, 1) ORDER BY uid");
-        assertThat(users.rows()).extracting(r -> r.get(0)).contains(TableRuns.run("id", "-un", "0").trim());
+        assertThat(users.rows()).extracting(r -> r.get(0)).contains(HostCommand.run("id", "-un", "0").trim());
 
         QueryResult groups = session.query("SELECT g.gid FROM users u JOIN user_groups ug USING (uid) "
                 + "JOIN groups g ON g.gid = ug.gid WHERE u.uid = 0");
         Set<Long> expected = new TreeSet<>();
-        for (String gid : TableRuns.run("id", "-G", "0").trim().split("\\s+")) {
+        for (String gid : HostCommand.run("id", "-G", "0").trim().split("\\s+")) {
             expected.add(Long.parseLong(gid));
         }
         assertThat(new TreeSet<>(groups.rows().stream().map(r -> (Long) r.get(0)).toList())).isEqualTo(expected);
     }
 
     @Test
-    void includeRemoteRowsCarryAWarning() throws Exception {
+    void includeRemoteRowsCarryANote() throws Exception {
         QueryResult r = session.query("SELECT uid, include_remote FROM users WHERE include_remote = 1 AND uid = 0");
 
         assertThat(r.rows()).isNotEmpty().allSatisfy(row -> assertThat(row).containsExactly(0L, 1L));
-        assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("include_remote"));
+        assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("include_remote"));
+        assertThat(r.warnings()).isEmpty();
     }
 
     @Test
@@ -89,9 +94,9 @@ class SqlLevelTest {
     @Test
     void kernelInfoAndOsVersionMatchUname() throws Exception {
         assertThat(session.query("SELECT version FROM kernel_info").rows())
-                .containsExactly(List.of(TableRuns.run("uname", "-r").trim()));
+                .containsExactly(List.of(HostCommand.run("uname", "-r").trim()));
         assertThat(session.query("SELECT arch FROM os_version").rows())
-                .containsExactly(List.of(TableRuns.run("uname", "-m").trim()));
+                .containsExactly(List.of(HostCommand.run("uname", "-m").trim()));
     }
 
     @Test
@@ -99,7 +104,7 @@ class SqlLevelTest {
         if (!Files.isRegularFile(Path.of("/var/lib/dpkg/status"))) {
             return;
         }
-        String version = TableRuns.run("dpkg-query", "-W", "-f=${Version}", "dpkg").trim();
+        String version = HostCommand.run("dpkg-query", "-W", "-f=${Version}", "dpkg").trim();
 
         assertThat(session.query("SELECT version FROM deb_packages WHERE name = 'dpkg'").rows())
                 .containsExactly(List.of(version));

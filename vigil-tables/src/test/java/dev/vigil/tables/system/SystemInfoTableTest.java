@@ -1,18 +1,24 @@
 package dev.vigil.tables.system;
 
 import dev.vigil.sql.spi.Row;
+import dev.vigil.tables.FixtureFiles;
+import dev.vigil.testkit.FakeHost;
+import dev.vigil.testkit.TableScan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SystemInfoTableTest {
-    private final Path root = TableRuns.resource("system/root");
-    private final Path proc = TableRuns.resource("system/proc");
-    private final Path dmi = TableRuns.resource("system/dmi");
+    private final Path proc = FixtureFiles.path("system/proc");
+    private final Path etc = FixtureFiles.path("system/root/etc");
+
+    @TempDir
+    Path dir;
 
     @Test
     void cpuInfoCountsThreadsCoresAndSockets() throws Exception {
@@ -36,7 +42,7 @@ class SystemInfoTableTest {
 
     @Test
     void fqdnIsTheFirstNameOfTheHostsLineListingTheHost() throws Exception {
-        String hosts = Files.readString(root.resolve("etc/hosts"));
+        String hosts = Files.readString(etc.resolve("hosts"));
 
         assertThat(HostNames.fullyQualified("web01", hosts)).isEqualTo("web01.corp.example.com");
         assertThat(HostNames.fullyQualified("db02", hosts)).isEqualTo("db02");
@@ -44,7 +50,9 @@ class SystemInfoTableTest {
 
     @Test
     void rowFromFixtures() throws Exception {
-        Row r = TableRuns.scan(new SystemInfoTable(root, proc, dmi)).getFirst();
+        FakeHost host = FakeHost.in(dir).copy("/proc", proc).copy("/etc", etc)
+                .copy("/sys/class/dmi/id", FixtureFiles.path("system/dmi"));
+        Row r = TableScan.of(new SystemInfoTable(host.paths()), List.of()).rows().getFirst();
 
         assertThat(r.get(SystemInfoTable.HOSTNAME)).isEqualTo("web01.corp.example.com");
         assertThat(r.get(SystemInfoTable.LOCAL_HOSTNAME)).isEqualTo("web01.corp.example.com");
@@ -65,8 +73,9 @@ class SystemInfoTableTest {
     }
 
     @Test
-    void withoutDmiHardwareColumnsAreNull(@TempDir Path noDmi) throws Exception {
-        Row r = TableRuns.scan(new SystemInfoTable(root, proc, noDmi)).getFirst();
+    void withoutDmiHardwareColumnsAreNull() throws Exception {
+        FakeHost host = FakeHost.in(dir).copy("/proc", proc).copy("/etc", etc);
+        Row r = TableScan.of(new SystemInfoTable(host.paths()), List.of()).rows().getFirst();
 
         assertThat(r.get(SystemInfoTable.UUID)).isNull();
         assertThat(r.get(SystemInfoTable.HARDWARE_VENDOR)).isNull();

@@ -1,6 +1,11 @@
 package dev.vigil.tables.system;
 
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.Row;
+import dev.vigil.tables.FixtureFiles;
+import dev.vigil.testkit.FakeHost;
+import dev.vigil.testkit.HostCommand;
+import dev.vigil.testkit.TableScan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,9 +23,13 @@ import static org.assertj.core.api.Assertions.within;
 
 class UptimeAndTimeTest {
 
+    @TempDir
+    Path dir;
+
     @Test
     void uptimeSplitsTotalSeconds() throws Exception {
-        Row r = TableRuns.scan(new UptimeTable(TableRuns.resource("system/proc"))).getFirst();
+        HostPaths host = FakeHost.in(dir).copy("/proc/uptime", FixtureFiles.path("system/proc/uptime")).paths();
+        Row r = TableScan.of(new UptimeTable(host), List.of()).rows().getFirst();
 
         // 1209785 s = 14 days 0 h 3 min 5 s
         assertThat(r.get(UptimeTable.TOTAL_SECONDS)).isEqualTo(1_209_785L);
@@ -31,14 +41,28 @@ class UptimeAndTimeTest {
     }
 
     @Test
-    void uptimeFailsWithoutProcUptime(@TempDir Path empty) {
-        assertThatThrownBy(() -> TableRuns.scan(new UptimeTable(empty))).hasMessageContaining("uptime");
+    void withoutProcUptimeTheTableIsUnsupportedAndHasNoRows() throws Exception {
+        FakeHost empty = FakeHost.in(dir);
+        UptimeTable table = new UptimeTable(empty.paths());
+
+        assertThat(table.unsupported()).hasValueSatisfying(
+                reason -> assertThat(reason).contains(empty.path("/proc/uptime").toString()));
+        TableScan scan = TableScan.of(table, List.of());
+        assertThat(scan.rows()).isEmpty();
+        assertThat(scan.notes()).singleElement().asString().contains("/proc/uptime");
+    }
+
+    @Test
+    void malformedUptimeFails() {
+        HostPaths host = FakeHost.in(dir).file("/proc/uptime", "garbage\n").paths();
+
+        assertThatThrownBy(() -> TableScan.of(new UptimeTable(host), List.of())).hasMessageContaining("uptime");
     }
 
     @Test
     void uptimeOnThisHostIsProcUptime() throws Exception {
         double before = Double.parseDouble(Files.readString(Path.of("/proc/uptime")).split("\\s+")[0]);
-        Row r = TableRuns.scan(new UptimeTable()).getFirst();
+        Row r = TableScan.of(new UptimeTable(HostPaths.live()), List.of()).rows().getFirst();
         double after = Double.parseDouble(Files.readString(Path.of("/proc/uptime")).split("\\s+")[0]);
 
         long total = (Long) r.get(UptimeTable.TOTAL_SECONDS);
@@ -79,15 +103,15 @@ class UptimeAndTimeTest {
     void timeTableUsesItsClockTruncatedToSeconds() throws Exception {
         Clock clock = Clock.fixed(Instant.parse("2030-12-31T23:59:59.900Z"), ZoneOffset.UTC);
 
-        Row r = TableRuns.scan(new TimeTable(clock)).getFirst();
+        Row r = TableScan.of(new TimeTable(clock), List.of()).rows().getFirst();
 
         assertThat(r.get(TimeTable.ISO_8601)).isEqualTo("2030-12-31T23:59:59Z");
     }
 
     @Test
     void timeOnThisHostIsWithinSecondsOfDate() throws Exception {
-        long date = Long.parseLong(TableRuns.run("date", "+%s").trim());
-        Row r = TableRuns.scan(new TimeTable()).getFirst();
+        long date = Long.parseLong(HostCommand.run("date", "+%s").trim());
+        Row r = TableScan.of(new TimeTable(HostPaths.live()), List.of()).rows().getFirst();
 
         assertThat((Long) r.get(TimeTable.UNIX_TIME)).isCloseTo(date, within(5L));
         assertThat(r.get(TimeTable.ISO_8601))

@@ -1,6 +1,6 @@
 package dev.vigil.tables.users;
 
-import dev.vigil.tables.system.TableRuns;
+import dev.vigil.tables.FixtureFiles;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -12,7 +12,7 @@ class AccountFilesTest {
 
     @Test
     void passwdKeepsWellFormedAccountsOnly() throws Exception {
-        List<PasswdEntry> users = PasswdFile.parse(Files.readString(TableRuns.resource("users/root/etc/passwd")));
+        List<PasswdEntry> users = PasswdFile.parse(Files.readString(FixtureFiles.path("users/root/etc/passwd")));
 
         assertThat(users).extracting(PasswdEntry::name)
                 .containsExactly("root", "daemon", "alice", "bob", "nobody", "nfsnobody", "root");
@@ -24,7 +24,7 @@ class AccountFilesTest {
 
     @Test
     void groupMembersAreTrimmedAndBlankMembersDropped() throws Exception {
-        List<GroupEntry> groups = GroupFile.parse(Files.readString(TableRuns.resource("users/root/etc/group")));
+        List<GroupEntry> groups = GroupFile.parse(Files.readString(FixtureFiles.path("users/root/etc/group")));
 
         assertThat(groups).extracting(GroupEntry::name)
                 .containsExactly("root", "daemon", "users", "sudo", "docker", "alice", "nogroup", "nfsnobody", "sudo2");

@@ -1,10 +1,12 @@
 package dev.vigil.tables.users;
 
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.Row;
-import dev.vigil.tables.system.TableRuns;
+import dev.vigil.sql.spi.Table;
+import dev.vigil.testkit.HostCommand;
+import dev.vigil.testkit.TableScan;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +21,8 @@ class AccountTablesHostTest {
 
     @Test
     void usersMatchGetentPasswd() throws Exception {
-        List<String> expected = TableRuns.run("getent", "-s", "files", "passwd").lines().toList();
-        List<String> actual = TableRuns.scan(new UsersTable()).stream()
+        List<String> expected = HostCommand.run("getent", "-s", "files", "passwd").lines().toList();
+        List<String> actual = scan(new UsersTable(HostPaths.live())).stream()
                 .map(r -> String.join(":", (String) r.get(UsersTable.USERNAME), "x",
                         r.get(UsersTable.UID).toString(), r.get(UsersTable.GID).toString(),
                         (String) r.get(UsersTable.DESCRIPTION), (String) r.get(UsersTable.DIRECTORY),
@@ -34,10 +36,10 @@ class AccountTablesHostTest {
 
     @Test
     void rootIsFoundByUid() throws Exception {
-        UsersTable table = new UsersTable();
-        String[] root = TableRuns.run("getent", "passwd", "0").trim().split(":");
+        UsersTable table = new UsersTable(HostPaths.live());
+        String[] root = HostCommand.run("getent", "passwd", "0").trim().split(":");
 
-        List<Row> rows = TableRuns.scan(table, TableRuns.where(table, new ArrayList<>(), UsersTable.UID, 0L));
+        List<Row> rows = TableScan.of(table, List.of(TableScan.eq(UsersTable.UID, 0L))).rows();
 
         assertThat(rows).extracting(r -> r.get(UsersTable.USERNAME)).contains(root[0]);
     }
@@ -45,12 +47,12 @@ class AccountTablesHostTest {
     @Test
     void groupsMatchGetentGroupFirstLinePerGid() throws Exception {
         Map<Long, String> expected = new LinkedHashMap<>();
-        for (String line : TableRuns.run("getent", "-s", "files", "group").lines().toList()) {
+        for (String line : HostCommand.run("getent", "-s", "files", "group").lines().toList()) {
             String[] f = line.split(":", -1);
             expected.putIfAbsent(Long.parseLong(f[2]), f[0]);
         }
         Map<Long, String> actual = new LinkedHashMap<>();
-        for (Row r : TableRuns.scan(new GroupsTable())) {
+        for (Row r : scan(new GroupsTable(HostPaths.live()))) {
             actual.put((Long) r.get(GroupsTable.GID), (String) r.get(GroupsTable.GROUPNAME));
         }
 
@@ -60,15 +62,16 @@ class AccountTablesHostTest {
 
     @Test
     void userGroupsMatchIdForEveryUser() throws Exception {
-        List<Row> rows = TableRuns.scan(new UserGroupsTable());
+        List<Row> rows = scan(new UserGroupsTable(HostPaths.live()));
         Set<Long> seen = new HashSet<>();
-        for (Row user : TableRuns.scan(new UsersTable())) {
+        for (Row user : scan(new UsersTable(HostPaths.live()))) {
             long uid = (Long) user.get(UsersTable.UID);
             if (!seen.add(uid)) {
                 continue;
             }
             Set<Long> expected = new TreeSet<>();
-            for (String gid : TableRuns.run("id", "-G", (String) user.get(UsersTable.USERNAME)).trim().split("\\s+")) {
+            String id = HostCommand.run("id", "-G", (String) user.get(UsersTable.USERNAME));
+            for (String gid : id.trim().split("\\s+")) {
                 expected.add(Long.parseLong(gid));
             }
             Set<Long> actual = new TreeSet<>();
@@ -77,6 +80,10 @@ class AccountTablesHostTest {
             assertThat(actual).as("groups of uid %d", uid).isEqualTo(expected);
         }
         assertThat(seen).contains(0L);
+    }
+
+    private static List<Row> scan(Table table) throws Exception {
+        return TableScan.of(table, List.of()).rows();
     }
 
     private static String maskPassword(String passwdLine) {

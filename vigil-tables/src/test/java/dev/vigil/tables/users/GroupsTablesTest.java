@@ -1,22 +1,33 @@
 package dev.vigil.tables.users;
 
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.Row;
-import dev.vigil.tables.system.TableRuns;
+import dev.vigil.tables.FixtureFiles;
+import dev.vigil.testkit.FakeHost;
+import dev.vigil.testkit.TableScan;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class GroupsTablesTest {
-    private final GroupsTable groups =
-            new GroupsTable(TableRuns.resource("users/root"), TableRuns.resource("users/proc"));
-    private final UserGroupsTable userGroups = new UserGroupsTable(TableRuns.resource("users/root"));
+    private GroupsTable groups;
+    private UserGroupsTable userGroups;
+
+    @BeforeEach
+    void fixtureHost(@TempDir Path dir) {
+        HostPaths host = FakeHost.in(dir).copy("/", FixtureFiles.path("users/root")).paths();
+        groups = new GroupsTable(host);
+        userGroups = new UserGroupsTable(host);
+    }
 
     @Test
     void groupsKeepTheFirstLineOfEachGid() throws Exception {
-        List<Row> rows = TableRuns.scan(groups);
+        List<Row> rows = TableScan.of(groups, List.of()).rows();
 
         assertThat(rows).extracting(r -> r.get(GroupsTable.GROUPNAME))
                 .containsExactly("root", "daemon", "users", "sudo", "docker", "alice", "nogroup", "nfsnobody");
@@ -27,14 +38,14 @@ class GroupsTablesTest {
 
     @Test
     void gidEqualityFilters() throws Exception {
-        List<Row> rows = TableRuns.scan(groups, TableRuns.where(groups, new ArrayList<>(), GroupsTable.GID, 27L));
+        List<Row> rows = TableScan.of(groups, List.of(TableScan.eq(GroupsTable.GID, 27L))).rows();
 
         assertThat(rows).extracting(r -> r.get(GroupsTable.GROUPNAME)).containsExactly("sudo");
     }
 
     @Test
     void userGroupsArePrimaryGroupThenMemberships() throws Exception {
-        List<Row> rows = TableRuns.scan(userGroups);
+        List<Row> rows = TableScan.of(userGroups, List.of()).rows();
 
         assertThat(gidsOf(rows, 1000)).containsExactly(1000L, 100L, 27L, 999L);
         assertThat(gidsOf(rows, 1001)).containsExactly(100L, 27L);
@@ -44,8 +55,8 @@ class GroupsTablesTest {
 
     @Test
     void userGroupsFilterByUidAndGid() throws Exception {
-        List<Row> rows = TableRuns.scan(userGroups, TableRuns.where(userGroups, new ArrayList<>(),
-                UserGroupsTable.UID, 1000L, UserGroupsTable.UID, 1001L, UserGroupsTable.GID, 27L));
+        List<Row> rows = TableScan.of(userGroups, List.of(TableScan.eq(UserGroupsTable.UID, 1000L),
+                TableScan.eq(UserGroupsTable.UID, 1001L), TableScan.eq(UserGroupsTable.GID, 27L))).rows();
 
         assertThat(rows).extracting(r -> r.get(UserGroupsTable.UID)).containsExactly(1000L, 1001L);
     }

@@ -1,14 +1,16 @@
 package dev.vigil.tables.users;
 
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.Row;
-import dev.vigil.tables.system.TableRuns;
+import dev.vigil.testkit.FakeHost;
+import dev.vigil.testkit.HostCommand;
+import dev.vigil.testkit.TableScan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -59,8 +61,7 @@ class LoggedInUsersTableTest {
 
     @Test
     void tableNamesTypesAndLeavesOutPid1(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("utmp");
-        Files.write(file, utmp(
+        FakeHost host = FakeHost.in(dir).file("/run/utmp", utmp(
                 record(2, 0, "~", "~~", "reboot", "6.1.0-18-amd64", 1_600_000_000, 0),
                 record(1, 1, "~", "~~", "runlevel", "6.1.0-18-amd64", 1_600_000_001, 0),
                 record(6, 812, "tty1", "tty1", "LOGIN", "", 1_600_000_002, 0),
@@ -68,7 +69,7 @@ class LoggedInUsersTableTest {
                 record(8, 4000, "pts/1", "ts/1", "", "", 1_700_000_100, 0),
                 record(42, 5000, "", "", "", "", 0, 0)));
 
-        List<Row> rows = TableRuns.scan(new LoggedInUsersTable(file));
+        List<Row> rows = TableScan.of(new LoggedInUsersTable(host.paths()), List.of()).rows();
 
         assertThat(rows).extracting(r -> r.get(LoggedInUsersTable.TYPE))
                 .containsExactly("boot_time", "login", "user", "dead", "unknown");
@@ -81,16 +82,22 @@ class LoggedInUsersTableTest {
     }
 
     @Test
-    void noUtmpFileMeansNoRows(@TempDir Path dir) throws Exception {
-        assertThat(TableRuns.scan(new LoggedInUsersTable(dir.resolve("absent")))).isEmpty();
+    void withoutUtmpTheTableIsUnsupportedAndHasNoRows(@TempDir Path dir) throws Exception {
+        FakeHost empty = FakeHost.in(dir);
+        LoggedInUsersTable table = new LoggedInUsersTable(empty.paths());
+
+        assertThat(table.unsupported()).hasValue("no utmp file: " + empty.path("/run/utmp") + " does not exist");
+        TableScan scan = TableScan.of(table, List.of());
+        assertThat(scan.rows()).isEmpty();
+        assertThat(scan.warnings()).isEmpty();
     }
 
     @Test
     void userSessionsOnThisHostAreWhosSessions() throws Exception {
-        List<String> who = TableRuns.run("who").lines().map(l -> l.split("\\s+")[0] + " " + l.split("\\s+")[1])
+        List<String> who = HostCommand.run("who").lines().map(l -> l.split("\\s+")[0] + " " + l.split("\\s+")[1])
                 .toList();
 
-        List<String> rows = TableRuns.scan(new LoggedInUsersTable()).stream()
+        List<String> rows = TableScan.of(new LoggedInUsersTable(HostPaths.live()), List.of()).rows().stream()
                 .filter(r -> r.get(LoggedInUsersTable.TYPE).equals("user"))
                 .map(r -> r.get(LoggedInUsersTable.USER) + " " + r.get(LoggedInUsersTable.TTY)).toList();
 

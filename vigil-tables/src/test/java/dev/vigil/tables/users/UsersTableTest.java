@@ -1,21 +1,34 @@
 package dev.vigil.tables.users;
 
 import dev.vigil.sql.spi.Row;
-import dev.vigil.tables.system.TableRuns;
+import dev.vigil.tables.FixtureFiles;
+import dev.vigil.testkit.FakeHost;
+import dev.vigil.testkit.TableScan;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class UsersTableTest {
-    private final UsersTable table = new UsersTable(TableRuns.resource("users/root"), TableRuns.resource("users/proc"));
+    @TempDir
+    Path dir;
+
+    private UsersTable table;
+
+    /** A host whose process 4242 runs in a container with accounts of its own. */
+    @BeforeEach
+    void fixtureHost() {
+        table = new UsersTable(FakeHost.in(dir).copy("/", FixtureFiles.path("users/root"))
+                .copy("/proc", FixtureFiles.path("users/proc")).paths());
+    }
 
     @Test
     void listsEveryLineWithSignedIdsAndNoUuid() throws Exception {
-        List<Row> rows = TableRuns.scan(table);
+        List<Row> rows = TableScan.of(table, List.of()).rows();
 
         assertThat(rows).extracting(r -> r.get(UsersTable.USERNAME))
                 .containsExactly("root", "daemon", "alice", "bob", "nobody", "nfsnobody", "root");
@@ -34,50 +47,52 @@ class UsersTableTest {
 
     @Test
     void uidInListReadsOnlyThoseUsers() throws Exception {
-        List<String> warnings = new ArrayList<>();
-        List<Row> rows = TableRuns.scan(table,
-                TableRuns.where(table, warnings, UsersTable.UID, 1000L, UsersTable.UID, "1001", UsersTable.UID, 77L));
+        TableScan scan = TableScan.of(table, List.of(TableScan.eq(UsersTable.UID, 1000L),
+                TableScan.eq(UsersTable.UID, "1001"), TableScan.eq(UsersTable.UID, 77L)));
 
-        assertThat(rows).extracting(r -> r.get(UsersTable.USERNAME)).containsExactly("alice", "bob");
-        assertThat(warnings).isEmpty();
+        assertThat(scan.rows()).extracting(r -> r.get(UsersTable.USERNAME)).containsExactly("alice", "bob");
+        assertThat(scan.warnings()).isEmpty();
+        assertThat(scan.notes()).isEmpty();
     }
 
     @Test
     void usernameEqualityFilters() throws Exception {
-        List<Row> rows = TableRuns.scan(table, TableRuns.where(table, new ArrayList<>(), UsersTable.USERNAME, "bob"));
+        List<Row> rows = TableScan.of(table, List.of(TableScan.eq(UsersTable.USERNAME, "bob"))).rows();
 
         assertThat(rows).extracting(r -> r.get(UsersTable.UID)).containsExactly(1001L);
     }
 
     @Test
-    void includeRemoteIsEchoedAndWarnsThatOnlyLocalAccountsAreRead() throws Exception {
-        List<String> warnings = new ArrayList<>();
-        List<Row> rows = TableRuns.scan(table,
-                TableRuns.where(table, warnings, UsersTable.INCLUDE_REMOTE, 1L, UsersTable.UID, 0L));
+    void includeRemoteIsEchoedAndNotesThatOnlyLocalAccountsAreRead() throws Exception {
+        TableScan scan = TableScan.of(table, List.of(TableScan.eq(UsersTable.INCLUDE_REMOTE, 1L),
+                TableScan.eq(UsersTable.UID, 0L)));
 
-        assertThat(rows).hasSize(2).allSatisfy(r -> assertThat(r.get(UsersTable.INCLUDE_REMOTE)).isEqualTo(1L));
-        assertThat(warnings).singleElement().asString().contains("include_remote");
+        assertThat(scan.rows()).hasSize(2)
+                .allSatisfy(r -> assertThat(r.get(UsersTable.INCLUDE_REMOTE)).isEqualTo(1L));
+        assertThat(scan.notes()).singleElement().asString().contains("include_remote");
+        assertThat(scan.warnings()).isEmpty();
     }
 
     @Test
     void pidWithNamespaceReadsThatProcessRoot() throws Exception {
-        List<String> warnings = new ArrayList<>();
-        List<Row> rows = TableRuns.scan(table,
-                TableRuns.where(table, warnings, UsersTable.PID_WITH_NAMESPACE, 4242L,
-                        UsersTable.PID_WITH_NAMESPACE, 999_999L));
+        TableScan scan = TableScan.of(table, List.of(TableScan.eq(UsersTable.PID_WITH_NAMESPACE, 4242L),
+                TableScan.eq(UsersTable.PID_WITH_NAMESPACE, 999_999L)));
 
-        assertThat(rows).extracting(r -> r.get(UsersTable.USERNAME)).containsExactly("root", "app");
-        assertThat(rows).allSatisfy(r -> assertThat(r.get(UsersTable.PID_WITH_NAMESPACE)).isEqualTo(4242L));
-        assertThat(rows.get(0).get(UsersTable.DESCRIPTION)).isEqualTo("container root");
-        assertThat(warnings).singleElement().asString().contains("999999");
+        assertThat(scan.rows()).extracting(r -> r.get(UsersTable.USERNAME)).containsExactly("root", "app");
+        assertThat(scan.rows()).allSatisfy(r -> assertThat(r.get(UsersTable.PID_WITH_NAMESPACE)).isEqualTo(4242L));
+        assertThat(scan.rows().get(0).get(UsersTable.DESCRIPTION)).isEqualTo("container root");
+        assertThat(scan.notes()).singleElement().asString().contains("999999");
+        assertThat(scan.warnings()).isEmpty();
     }
 
     @Test
-    void missingPasswdWarnsAndGivesNoRows(@org.junit.jupiter.api.io.TempDir Path empty) throws Exception {
-        List<String> warnings = new ArrayList<>();
-        UsersTable bare = new UsersTable(empty, empty);
+    void missingPasswdIsANoteAndGivesNoRows(@TempDir Path empty) throws Exception {
+        FakeHost bare = FakeHost.in(empty);
 
-        assertThat(TableRuns.scan(bare, TableRuns.where(bare, warnings))).isEmpty();
-        assertThat(warnings).singleElement().asString().contains("etc/passwd");
+        TableScan scan = TableScan.of(new UsersTable(bare.paths()), List.of());
+
+        assertThat(scan.rows()).isEmpty();
+        assertThat(scan.notes()).containsExactly("users: " + bare.path("/etc/passwd") + " does not exist");
+        assertThat(scan.warnings()).isEmpty();
     }
 }

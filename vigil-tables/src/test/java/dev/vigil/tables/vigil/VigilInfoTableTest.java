@@ -3,10 +3,11 @@ package dev.vigil.tables.vigil;
 import dev.vigil.sql.Engine;
 import dev.vigil.sql.QueryResult;
 import dev.vigil.sql.Session;
+import dev.vigil.sql.spi.HostPaths;
+import dev.vigil.testkit.FakeHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VigilInfoTableTest {
     @Test
     void describesThisProcess() throws Exception {
-        try (Engine engine = Engine.builder().addTable(new VigilInfoTable()).build(); Session s = engine.openSession()) {
+        try (Engine engine = Engine.builder().addTable(new VigilInfoTable(HostPaths.live())).build();
+             Session s = engine.openSession()) {
             QueryResult r = s.query("SELECT pid, version, sqlite_version, start_time, config_valid FROM vigil_info");
             List<Object> row = r.rows().getFirst();
             assertThat(row.get(0)).isEqualTo(ProcessHandle.current().pid());
@@ -29,12 +31,11 @@ class VigilInfoTableTest {
 
     @Test
     void hostUuidPrefersSmbiosThenMachineId(@TempDir Path root) throws Exception {
-        assertThat(VigilInfoTable.hostUuid(root)).isNull();
-        Files.createDirectories(root.resolve("etc"));
-        Files.writeString(root.resolve("etc/machine-id"), "0123abcd\n");
-        assertThat(VigilInfoTable.hostUuid(root)).isEqualTo("0123abcd");
-        Files.createDirectories(root.resolve("sys/class/dmi/id"));
-        Files.writeString(root.resolve("sys/class/dmi/id/product_uuid"), "ABCD-1234\n");
-        assertThat(VigilInfoTable.hostUuid(root)).isEqualTo("abcd-1234");
+        FakeHost host = FakeHost.in(root);
+        assertThat(VigilInfoTable.hostUuid(host.paths())).isNull();
+        host.file("/etc/machine-id", "0123abcd\n");
+        assertThat(VigilInfoTable.hostUuid(host.paths())).isEqualTo("0123abcd");
+        host.file("/sys/class/dmi/id/product_uuid", "ABCD-1234\n");
+        assertThat(VigilInfoTable.hostUuid(host.paths())).isEqualTo("abcd-1234");
     }
 }
