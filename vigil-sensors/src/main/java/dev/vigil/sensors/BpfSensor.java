@@ -36,29 +36,38 @@ public abstract class BpfSensor<E extends SensorEvent> implements AutoCloseable 
     private static final int SETTINGS_SIZE = 16;
 
     private final String name;
-    private final EventStore<E> store;
+    private final EventStores<E> stores;
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
     private volatile SensorStatus.State state = SensorStatus.State.STOPPED;
     private volatile String reason;
     private volatile HookKind hook;
     private BpfObject object;
+    private RingBufferReader reader;
     private long seenAtClose;
     private long droppedAtClose;
     private SensorOptions options;
     private Consumer<? super E> listener;
 
-    protected BpfSensor(String name, EventStore<E> store) {
+    protected BpfSensor(String name, EventStores<E> stores) {
         this.name = name;
-        this.store = store;
+        this.stores = stores;
     }
 
     public String name() {
         return name;
     }
 
-    public EventStore<E> store() {
-        return store;
+    /** The events this sensor delivered, one store per kind. */
+    public EventStores<E> stores() {
+        return stores;
+    }
+
+    /** Records why this sensor will not be started in this run (a one-shot query, left out); shown while stopped. */
+    public synchronized void notStarted(String why) {
+        if (state == SensorStatus.State.STOPPED) {
+            reason = why;
+        }
     }
 
     /** The class-path resource holding the compiled object, such as {@code /bpf/process.bpf.o}. */
@@ -144,10 +153,11 @@ public abstract class BpfSensor<E extends SensorEvent> implements AutoCloseable 
             o.load();
             writeSettings(o, options.lowLatency());
             attach(o, kind);
-            RingBufferReader.start(o.map("events"), this::onRecord,
+            reader = RingBufferReader.start(o.map("events"), this::onRecord,
                     new RingBufferReader.Options(options.pollTimeout(), "vigil-sensor-" + name));
             return o;
         } catch (BpfException | RuntimeException e) {
+            reader = null;
             o.close();
             throw e;
         }
@@ -179,7 +189,9 @@ public abstract class BpfSensor<E extends SensorEvent> implements AutoCloseable 
         if (event == null) {
             return;
         }
-        store.add(event);
+        if (options.keepEvents()) {
+            stores.add(event);
+        }
         delivered.incrementAndGet();
         try {
             listener.accept(event);
@@ -188,14 +200,24 @@ public abstract class BpfSensor<E extends SensorEvent> implements AutoCloseable 
         }
     }
 
+    /**
+     * The sensor's state and counters. A sensor whose ring-buffer reader stopped on an error is {@code failed}, with
+     * that error: its programs may still run, but nothing reaches the tables any more.
+     */
     public SensorStatus status() {
         long seen;
         long dropped;
         BpfObject o;
+        SensorStatus.State current = state;
+        String why = reason;
         synchronized (this) {
             seen = seenAtClose;
             dropped = droppedAtClose;
             o = object;
+            if (reader != null && reader.failure() != null && current == SensorStatus.State.RUNNING) {
+                current = SensorStatus.State.FAILED;
+                why = reader.failure();
+            }
             if (o != null) {
                 try {
                     BpfMap counters = o.map("counters");
@@ -207,8 +229,9 @@ public abstract class BpfSensor<E extends SensorEvent> implements AutoCloseable 
             }
         }
         HookKind h = hook;
-        return new SensorStatus(name, state, reason, h == null ? null : h.sectionPrefix(), seen, delivered.get(),
-                dropped, malformed.get());
+        EventStores.Counts counts = stores.counts();
+        return new SensorStatus(name, current, why, h == null ? null : h.sectionPrefix(), seen, delivered.get(),
+                dropped, malformed.get(), counts.evicted(), counts.expired());
     }
 
     /** Detaches and frees everything; the store keeps its events. */
@@ -221,6 +244,7 @@ public abstract class BpfSensor<E extends SensorEvent> implements AutoCloseable 
             droppedAtClose = last.dropped();
             object.close();
             object = null;
+            reader = null;
         }
         if (state == SensorStatus.State.RUNNING) {
             state = SensorStatus.State.STOPPED;

@@ -3,12 +3,12 @@ package dev.vigil.sensors;
 import dev.vigil.sensors.dns.DnsEvent;
 import dev.vigil.sensors.process.ProcessEvent;
 import dev.vigil.sensors.socket.SocketEvent;
+import dev.vigil.sql.text.Json;
+import dev.vigil.sql.text.TerminalText;
 
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Renders live events as a person or a program reads them: aligned text lines (in the spirit of execsnoop and
@@ -26,93 +26,97 @@ public final class EventFormatter {
         return String.format(LINE, "TIME", "EVENT", "PID", "PPID", "UID", "COMM", "DETAIL");
     }
 
-    /** One aligned line. */
+    /**
+     * One aligned line. Every text that comes from the traced processes (command names, paths, arguments, hosts) is
+     * escaped with {@link TerminalText}: a process cannot forge a line or drive the terminal.
+     */
     public static String line(SensorEvent event) {
         String time = CLOCK.format(Instant.ofEpochSecond(0, event.timeNanos()));
+        String comm = TerminalText.safe(event.comm());
         return switch (event) {
             case ProcessEvent p -> String.format(LINE, time, p.kind(), p.pid(), p.ppid() == 0 ? "-" : p.ppid(),
-                    p.credentials().uid(), p.comm(), processDetail(p));
-            case SocketEvent s -> String.format(LINE, time, s.action(), s.pid(), s.ppid(), s.uid(), s.comm(), socketDetail(s));
-            case DnsEvent d -> String.format(LINE, time, d.kind(), d.pid(), "-", d.uid(), d.comm(), dnsDetail(d));
-            default -> String.format(LINE, time, event.kind(), event.pid(), "-", "-", event.comm(), "");
+                    p.credentials().uid(), comm, processDetail(p));
+            case SocketEvent s -> String.format(LINE, time, s.action(), s.pid(), s.ppid(), s.uid(), comm, socketDetail(s));
+            case DnsEvent d -> String.format(LINE, time, d.kind(), d.pid(), "-", d.uid(), comm, dnsDetail(d));
+            default -> String.format(LINE, time, event.kind(), event.pid(), "-", "-", comm, "");
         };
     }
 
-    /** One JSON object, without a trailing newline. */
+    /** One JSON object, without a trailing newline; control characters escaped as JSON requires. */
     public static String json(SensorEvent event) {
-        List<String> fields = new ArrayList<>();
-        field(fields, "time", Long.toString(event.timeNanos()));
-        field(fields, "event", JsonText.string(event.kind()));
-        field(fields, "pid", Integer.toString(event.pid()));
-        field(fields, "comm", JsonText.string(event.comm()));
+        Json.ObjectBuilder o = Json.object()
+                .raw("time", Long.toString(event.timeNanos()))
+                .field("event", event.kind())
+                .raw("pid", Integer.toString(event.pid()))
+                .field("comm", event.comm());
         if (event instanceof ProcessEvent p) {
-            field(fields, "tid", Integer.toString(p.tid()));
+            o.raw("tid", Integer.toString(p.tid()));
             if (p.type() != ProcessEvent.Kind.FORK) {
-                field(fields, "ppid", Integer.toString(p.ppid()));
+                o.raw("ppid", Integer.toString(p.ppid()));
             }
-            field(fields, "uid", Long.toString(p.credentials().uid()));
-            field(fields, "gid", Long.toString(p.credentials().gid()));
+            o.raw("uid", Long.toString(p.credentials().uid()));
+            o.raw("gid", Long.toString(p.credentials().gid()));
             if (p.image() != null) {
-                field(fields, "path", JsonText.string(p.image().path()));
-                field(fields, "cwd", JsonText.string(p.image().cwd()));
-                field(fields, "argv", JsonText.array(p.image().argv()));
+                o.field("path", p.image().path());
+                o.field("cwd", p.image().cwd());
+                o.raw("argv", Json.array(p.image().argv()));
                 if (p.image().argvTruncated()) {
-                    field(fields, "argv_truncated", "true");
+                    o.raw("argv_truncated", "true");
                 }
             }
             if (p.type() == ProcessEvent.Kind.EXEC) {
-                field(fields, "euid", Long.toString(p.credentials().euid()));
-                field(fields, "cgroup_id", Long.toString(p.cgroupId()));
+                o.raw("euid", Long.toString(p.credentials().euid()));
+                o.raw("cgroup_id", Long.toString(p.cgroupId()));
             }
             if (p.exitCode() != null) {
-                field(fields, "exit_code", p.exitCode().toString());
+                o.raw("exit_code", p.exitCode().toString());
             }
             if (p.termSignal() != null) {
-                field(fields, "signal", p.termSignal().toString());
+                o.raw("signal", p.termSignal().toString());
             }
             if (p.durationNanos() != null) {
-                field(fields, "duration_ns", p.durationNanos().toString());
+                o.raw("duration_ns", p.durationNanos().toString());
             }
             if (p.childPid() != null) {
-                field(fields, "child_pid", p.childPid().toString());
+                o.raw("child_pid", p.childPid().toString());
             }
         }
         if (event instanceof SocketEvent s) {
-            field(fields, "tid", Integer.toString(s.tid()));
-            field(fields, "ppid", Integer.toString(s.ppid()));
-            field(fields, "uid", Long.toString(s.uid()));
-            field(fields, "path", JsonText.string(s.path()));
-            field(fields, "fd", Integer.toString(s.fd()));
-            field(fields, "result", Integer.toString(s.result()));
-            field(fields, "status", JsonText.string(s.status()));
-            field(fields, "family", Integer.toString(s.family()));
-            field(fields, "type", Integer.toString(s.type()));
-            field(fields, "protocol", Integer.toString(s.protocol()));
-            field(fields, "local_address", JsonText.string(s.localAddress()));
-            field(fields, "local_port", Integer.toString(s.localPort()));
-            field(fields, "remote_address", JsonText.string(s.remoteAddress()));
-            field(fields, "remote_port", Integer.toString(s.remotePort()));
+            o.raw("tid", Integer.toString(s.tid()));
+            o.raw("ppid", Integer.toString(s.ppid()));
+            o.raw("uid", Long.toString(s.uid()));
+            o.field("path", s.path());
+            o.raw("fd", Integer.toString(s.fd()));
+            o.raw("result", Integer.toString(s.result()));
+            o.field("status", s.status());
+            o.raw("family", Integer.toString(s.family()));
+            o.raw("type", Integer.toString(s.type()));
+            o.raw("protocol", Integer.toString(s.protocol()));
+            o.field("local_address", s.localAddress());
+            o.raw("local_port", Integer.toString(s.localPort()));
+            o.field("remote_address", s.remoteAddress());
+            o.raw("remote_port", Integer.toString(s.remotePort()));
         }
         if (event instanceof DnsEvent d) {
-            field(fields, "tid", Integer.toString(d.tid()));
-            field(fields, "uid", Long.toString(d.uid()));
-            field(fields, "path", JsonText.string(d.path()));
-            field(fields, "function", JsonText.string(d.function()));
-            field(fields, "host", JsonText.string(d.host()));
-            field(fields, "service", JsonText.string(d.service()));
-            field(fields, "family", Integer.toString(d.family()));
-            field(fields, "return_code", Integer.toString(d.returnCode()));
-            field(fields, "error", JsonText.string(d.error()));
-            field(fields, "latency_ns", Long.toString(d.latencyNanos()));
-            field(fields, "addresses", JsonText.array(d.addresses()));
+            o.raw("tid", Integer.toString(d.tid()));
+            o.raw("uid", Long.toString(d.uid()));
+            o.field("path", d.path());
+            o.field("function", d.function());
+            o.field("host", d.host());
+            o.field("service", d.service());
+            o.raw("family", Integer.toString(d.family()));
+            o.raw("return_code", Integer.toString(d.returnCode()));
+            o.field("error", d.error());
+            o.raw("latency_ns", Long.toString(d.latencyNanos()));
+            o.raw("addresses", Json.array(d.addresses()));
         }
-        return "{" + String.join(",", fields) + "}";
+        return o.build();
     }
 
     private static String dnsDetail(DnsEvent d) {
         String answer = d.returnCode() == 0 ? String.join(",", d.addresses()) : d.error();
-        return String.format("%s%s %.3f ms -> %s", d.host(), d.service().isEmpty() ? "" : ":" + d.service(),
-                d.latencyNanos() / 1e6, answer);
+        return String.format("%s%s %.3f ms -> %s", TerminalText.safe(d.host()),
+                d.service().isEmpty() ? "" : ":" + TerminalText.safe(d.service()), d.latencyNanos() / 1e6, answer);
     }
 
     private static String socketDetail(SocketEvent s) {
@@ -131,15 +135,12 @@ public final class EventFormatter {
 
     private static String processDetail(ProcessEvent p) {
         return switch (p.type()) {
-            case EXEC -> p.image().path() + "  " + p.image().cmdline() + (p.image().argvTruncated() ? " [truncated]" : "");
+            case EXEC -> TerminalText.safe(p.image().path()) + "  " + TerminalText.safe(p.image().cmdline())
+                    + (p.image().argvTruncated() ? " [truncated]" : "");
             case EXIT -> (p.exitCode() != null ? "exit " + p.exitCode() : "killed by signal " + p.termSignal())
                     + (p.durationNanos() != null ? String.format(" after %.3f s", p.durationNanos() / 1e9) : "")
-                    + (p.image() != null ? "  " + p.image().path() : "");
+                    + (p.image() != null ? "  " + TerminalText.safe(p.image().path()) : "");
             case FORK -> "child " + p.childPid();
         };
-    }
-
-    private static void field(List<String> fields, String name, String jsonValue) {
-        fields.add(JsonText.string(name) + ":" + jsonValue);
     }
 }

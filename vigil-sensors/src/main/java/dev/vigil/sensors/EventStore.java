@@ -9,11 +9,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The events one sensor delivered, bounded and expiring like osquery's event buffers: at most {@code eventsMax}
- * (osquery's {@code events_max}, default 50,000; the oldest go first) and none older than {@code expiry}
- * ({@code events_expiry}, default 3,600 s), so memory stays flat under an event storm.
+ * The events of one kind a sensor delivered, bounded and expiring like osquery's event buffers: at most
+ * {@code eventsMax} (osquery's {@code events_max}, default 50,000; the oldest go first) and none older than
+ * {@code expiry} ({@code events_expiry}, default 3,600 s), so memory stays flat under an event storm. Each kind has
+ * its own store ({@link EventStores}), so a flood of one kind cannot evict another.
  *
  * <p>Reads: {@link #all()} gives every retained event (ad hoc queries); {@link #since(String)} gives a named reader
  * the events added since its previous call, each once (osquery's {@code events_optimize} for scheduled queries).
@@ -40,12 +42,20 @@ public final class EventStore<E> {
     }
 
     private final Map<String, Window> readers = new HashMap<>();
+    private final AtomicLong ids;
     private long anonymousRuns = -1; // runs of since(String), kept apart from callers' run numbers (positive)
-    private long nextEid = 1;
     private long evicted;
     private long expired;
 
     public EventStore(int eventsMax, Duration expiry, Clock clock) {
+        this(eventsMax, expiry, clock, new AtomicLong());
+    }
+
+    /**
+     * @param ids the sequence eids are drawn from: shared by the stores of one sensor's kinds, so their events
+     *            merge back into the order they arrived in
+     */
+    EventStore(int eventsMax, Duration expiry, Clock clock, AtomicLong ids) {
         if (eventsMax < 1) {
             throw new IllegalArgumentException("events_max must be at least 1: " + eventsMax);
         }
@@ -55,6 +65,7 @@ public final class EventStore<E> {
         this.eventsMax = eventsMax;
         this.expiryMillis = expiry.toMillis();
         this.clock = Objects.requireNonNull(clock);
+        this.ids = Objects.requireNonNull(ids);
     }
 
     public EventStore() {
@@ -66,7 +77,7 @@ public final class EventStore<E> {
         Objects.requireNonNull(event);
         long now = clock.millis();
         expire(now);
-        long eid = nextEid++;
+        long eid = ids.incrementAndGet();
         events.addLast(new Stored<>(eid, now, event));
         while (events.size() > eventsMax) {
             events.removeFirst();
@@ -98,7 +109,7 @@ public final class EventStore<E> {
         expire(clock.millis());
         Window window = readers.get(reader);
         if (window == null || window.run() != run) {
-            window = new Window(run, window == null ? 0 : window.to(), nextEid - 1);
+            window = new Window(run, window == null ? 0 : window.to(), ids.get());
             readers.put(reader, window);
         }
         // Newest first, so the cost is the window's size (plus what arrived since the run began), not the store's.

@@ -1,8 +1,9 @@
 package dev.vigil.sensors;
 
+import dev.vigil.sql.text.RawText;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -104,7 +105,7 @@ public final class RecordReader {
     private String text(int offset, int length) {
         byte[] b = new byte[length];
         bytes.get(offset, b);
-        return new String(b, StandardCharsets.UTF_8);
+        return RawText.decode(b);
     }
 
     /** Throws unless the record has length bytes at offset. */

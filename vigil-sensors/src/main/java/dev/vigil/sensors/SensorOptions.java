@@ -17,9 +17,12 @@ import java.util.Set;
  * @param lowLatency      wake the reader for every record (for live tracing); costs more per event
  * @param ignoreSelf      drop events caused by this JVM itself
  * @param sensors         the sensors to start, by name (process, socket, dns); empty starts all
+ * @param keepEvents      keep events in the stores for the event tables; false for a live stream that no query reads
+ *                        ({@code vigil trace}), so its memory does not grow with events nobody asks for
  */
 public record SensorOptions(int eventsMax, Duration eventsExpiry, int ringBufferBytes, long wakeupBytes,
-                            Duration pollTimeout, boolean lowLatency, boolean ignoreSelf, Set<String> sensors) {
+                            Duration pollTimeout, boolean lowLatency, boolean ignoreSelf, Set<String> sensors,
+                            boolean keepEvents) {
 
     public SensorOptions {
         Objects.requireNonNull(eventsExpiry);
@@ -37,24 +40,34 @@ public record SensorOptions(int eventsMax, Duration eventsExpiry, int ringBuffer
     public static SensorOptions defaults() {
         int ring = 8 << 20;
         return new SensorOptions(EventStore.DEFAULT_EVENTS_MAX, EventStore.DEFAULT_EXPIRY, ring, ring / 4,
-                Duration.ofMillis(50), false, false, Set.of());
+                Duration.ofMillis(50), false, false, Set.of(), true);
     }
 
     public SensorOptions withLowLatency(boolean on) {
-        return new SensorOptions(eventsMax, eventsExpiry, ringBufferBytes, wakeupBytes, pollTimeout, on, ignoreSelf, sensors);
+        return new SensorOptions(eventsMax, eventsExpiry, ringBufferBytes, wakeupBytes, pollTimeout, on, ignoreSelf, sensors,
+                keepEvents);
     }
 
     /** Another ring buffer size; wakeups are then batched by a quarter of it. */
     public SensorOptions withRingBufferBytes(int bytes) {
-        return new SensorOptions(eventsMax, eventsExpiry, bytes, bytes / 4, pollTimeout, lowLatency, ignoreSelf, sensors);
+        return new SensorOptions(eventsMax, eventsExpiry, bytes, bytes / 4, pollTimeout, lowLatency, ignoreSelf, sensors,
+                keepEvents);
     }
 
     public SensorOptions withSensors(Set<String> names) {
-        return new SensorOptions(eventsMax, eventsExpiry, ringBufferBytes, wakeupBytes, pollTimeout, lowLatency, ignoreSelf, names);
+        return new SensorOptions(eventsMax, eventsExpiry, ringBufferBytes, wakeupBytes, pollTimeout, lowLatency, ignoreSelf, names,
+                keepEvents);
     }
 
     public SensorOptions withEventLimits(int max, Duration expiry) {
-        return new SensorOptions(max, expiry, ringBufferBytes, wakeupBytes, pollTimeout, lowLatency, ignoreSelf, sensors);
+        return new SensorOptions(max, expiry, ringBufferBytes, wakeupBytes, pollTimeout, lowLatency, ignoreSelf, sensors,
+                keepEvents);
+    }
+
+    /** Whether events are kept for the event tables (false: only live listeners get them). */
+    public SensorOptions withKeepEvents(boolean keep) {
+        return new SensorOptions(eventsMax, eventsExpiry, ringBufferBytes, wakeupBytes, pollTimeout, lowLatency, ignoreSelf, sensors,
+                keep);
     }
 
     public boolean enabled(String sensor) {

@@ -30,14 +30,16 @@ import java.util.function.Consumer;
  * ({@link #subscribe}). Thread-safe.
  */
 public final class SensorRuntime implements AutoCloseable {
+    /** Every sensor of this build; those in {@link #started} were started in this runtime. */
     private final List<BpfSensor<?>> sensors = new ArrayList<>();
-    /** The sensors of this build not started in this runtime, as vigil_sensors shows them. */
-    private final List<SensorStatus> notStarted = new ArrayList<>();
+    private final List<BpfSensor<?>> started = new ArrayList<>();
     private final List<Table> tables = new ArrayList<>();
     private final List<Consumer<? super SensorEvent>> listeners = new CopyOnWriteArrayList<>();
     private final ExecutableIndex executables = new ExecutableIndex();
+    private final SensorOptions options;
 
-    private SensorRuntime() {
+    private SensorRuntime(SensorOptions options) {
+        this.options = options;
     }
 
     /**
@@ -60,7 +62,7 @@ public final class SensorRuntime implements AutoCloseable {
     static SensorRuntime start(SensorOptions options, Consumer<String> warnings, FeatureProbe probe) {
         Objects.requireNonNull(warnings);
         SensorRuntime runtime = create(options, true);
-        for (BpfSensor<?> sensor : runtime.sensors) {
+        for (BpfSensor<?> sensor : runtime.started) {
             sensor.start(options, probe, runtime::dispatch);
             SensorStatus status = sensor.status();
             if (status.state() != SensorStatus.State.RUNNING) {
@@ -75,37 +77,56 @@ public final class SensorRuntime implements AutoCloseable {
     static final String DISABLED_REASON = "not started: left out of this run (--without-sensor, or not needed by "
             + "vigil trace's event kinds)";
 
-    /** The tables of every sensor kind, and the enabled sensors (not yet started) when {@code withSensors}. */
+    /** Every sensor kind with its tables; the enabled sensors are marked to start when {@code withSensors}. */
     private static SensorRuntime create(SensorOptions options, boolean withSensors) {
-        SensorRuntime runtime = new SensorRuntime();
+        SensorRuntime runtime = new SensorRuntime(options);
         List<SensorProvider> providers = new ArrayList<>();
         ServiceLoader.load(SensorProvider.class, SensorRuntime.class.getClassLoader()).forEach(providers::add);
         providers.sort(Comparator.comparing(SensorProvider::name));
+        List<EventTable<?>> eventTables = new ArrayList<>();
         for (SensorProvider provider : providers) {
             SensorProvider.Instance instance = provider.create(options, runtime.executables);
             runtime.tables.addAll(instance.tables());
+            instance.tables().forEach(t -> {
+                if (t instanceof EventTable<?> e) {
+                    eventTables.add(e);
+                }
+            });
+            runtime.sensors.add(instance.sensor());
             if (withSensors && options.enabled(provider.name())) {
-                runtime.sensors.add(instance.sensor());
+                runtime.started.add(instance.sensor());
             } else {
-                runtime.notStarted.add(new SensorStatus(provider.name(), SensorStatus.State.STOPPED,
-                        withSensors ? DISABLED_REASON : IDLE_REASON, null, 0, 0, 0, 0));
+                instance.sensor().notStarted(withSensors ? DISABLED_REASON : IDLE_REASON);
             }
         }
         runtime.tables.add(new VigilSensorsTable(runtime::statuses));
+        runtime.tables.add(new VigilEventTablesTable(eventTables, options));
         return runtime;
     }
 
-    /** The event tables and vigil_sensors, for the engine. Tables of sensors that are not running are empty. */
+    /** The event tables, vigil_sensors and vigil_event_tables, for the engine. */
     public List<Table> tables() {
         return List.copyOf(tables);
     }
 
     /** Every sensor of this build, by name: those started with their state and counters, the others stopped. */
     public List<SensorStatus> statuses() {
-        List<SensorStatus> all = new ArrayList<>(notStarted);
+        List<SensorStatus> all = new ArrayList<>();
         sensors.forEach(sensor -> all.add(sensor.status()));
         all.sort(Comparator.comparing(SensorStatus::sensor));
         return all;
+    }
+
+    /**
+     * The event with the executable of its process filled in where the sensor could not read it (the process had
+     * exited by then), from the exec events the process sensor saw: what the event tables show, for live streams.
+     */
+    public SensorEvent withExecutable(SensorEvent event) {
+        return switch (event) {
+            case dev.vigil.sensors.dns.DnsEvent d when d.path() == null -> d.withPath(executables.pathAt(d.pid(), d.monotonicNanos()));
+            case dev.vigil.sensors.socket.SocketEvent s when s.path() == null -> s.withPath(executables.pathAt(s.pid(), s.monotonicNanos()));
+            default -> event;
+        };
     }
 
     /**
@@ -123,12 +144,12 @@ public final class SensorRuntime implements AutoCloseable {
      * event); otherwise wakeups are batched (delivery within the poll timeout, typically ~12 ms). For live tracing.
      */
     public void setLowLatency(boolean lowLatency) throws BpfException {
-        for (BpfSensor<?> sensor : sensors) {
+        for (BpfSensor<?> sensor : started) {
             sensor.setLowLatency(lowLatency);
         }
     }
 
-    private void dispatch(SensorEvent event) {
+    void dispatch(SensorEvent event) {
         if (event instanceof ProcessEvent p && p.type() == ProcessEvent.Kind.EXEC) {
             executables.exec(p.pid(), p.monotonicNanos(), p.image().path());
         }
@@ -150,7 +171,7 @@ public final class SensorRuntime implements AutoCloseable {
     /** Stops every sensor; the tables keep the events already stored. */
     @Override
     public void close() {
-        for (BpfSensor<?> sensor : sensors) {
+        for (BpfSensor<?> sensor : started) {
             sensor.close();
         }
     }

@@ -1,6 +1,7 @@
 package dev.vigil.sensors;
 
-import java.nio.charset.StandardCharsets;
+import dev.vigil.sql.text.RawText;
+
 import java.util.Arrays;
 
 /**
@@ -11,13 +12,13 @@ import java.util.Arrays;
  */
 public final class TextCache {
     private static final int SLOTS = 256;
-    private static final Formatter UTF_8 = bytes -> new String(bytes, StandardCharsets.UTF_8);
+    private static final Formatter UTF_8 = RawText::decode;
 
     /** Each key is the bytes followed by one byte naming the formatter, so different formats never collide. */
     private final byte[][] keys = new byte[SLOTS][];
     private final String[] values = new String[SLOTS];
 
-    /** The UTF-8 text of bytes[offset, offset + length). */
+    /** The text of bytes[offset, offset + length): UTF-8, other bytes kept as {@link RawText} escapes. */
     public String text(byte[] bytes, int offset, int length) {
         return formatted(bytes, offset, length, 0, UTF_8);
     }

@@ -1,6 +1,8 @@
 package dev.vigil.sensors;
 
 import dev.vigil.bpf.FeatureProbe;
+import dev.vigil.sensors.dns.DnsEvent;
+import dev.vigil.sensors.process.ProcessEvent;
 import dev.vigil.sql.spi.QueryContext;
 import dev.vigil.sql.spi.Row;
 import dev.vigil.sql.spi.Table;
@@ -53,6 +55,24 @@ class SensorRuntimeTest {
                     && EventFormatter.json(e).contains(marker)).findFirst().orElseThrow();
             assertThat(EventFormatter.line(execEvent)).contains("exec").contains(Long.toString(pid)).contains(marker);
         }
+    }
+
+    @Test
+    void liveEventsGetTheExecutableTheTablesShow() throws Exception {
+        // A DNS or socket event of a process that exited before its event was read has no path from /proc; the
+        // tables fill it from the exec events seen, and so must vigil trace.
+        SensorRuntime runtime = SensorRuntime.idle(SensorOptions.defaults());
+        ProcessEvent exec = new dev.vigil.sensors.process.ProcessRecordDecoder(new WallClock(0))
+                .decode(SensorRuntimeTest.class.getResourceAsStream("/records/exec-sh-exit3.bin").readAllBytes());
+        runtime.dispatch(exec);
+        DnsEvent lookup = new DnsEvent("getaddrinfo", exec.monotonicNanos() + 1000, 0, exec.pid(), exec.pid(), 0, 0,
+                "sh", null, "example.org", "", 0, 0, 1000, List.of());
+        assertThat(((DnsEvent) runtime.withExecutable(lookup)).path()).isEqualTo("/usr/bin/dash");
+        DnsEvent before = lookup.withPath(null);
+        DnsEvent earlier = new DnsEvent("getaddrinfo", exec.monotonicNanos() - 1000, 0, exec.pid(), exec.pid(), 0, 0,
+                "sh", null, "example.org", "", 0, 0, 1000, List.of());
+        assertThat(((DnsEvent) runtime.withExecutable(earlier)).path()).isNull();
+        assertThat(runtime.withExecutable(before.withPath("/bin/x"))).isEqualTo(before.withPath("/bin/x"));
     }
 
     @Test

@@ -41,7 +41,7 @@ public record DnsEvent(String function, long monotonicNanos, long timeNanos, int
 
     @Override
     public String kind() {
-        return "dns";
+        return DnsSensor.KIND;
     }
 
     /** The return code of a failed gethostbyname-family call whose h_errno could not be read. */

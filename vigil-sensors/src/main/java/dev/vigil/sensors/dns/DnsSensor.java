@@ -6,7 +6,7 @@ import dev.vigil.bpf.BpfProgram;
 import dev.vigil.bpf.ElfSymbols;
 import dev.vigil.bpf.HookKind;
 import dev.vigil.sensors.BpfSensor;
-import dev.vigil.sensors.EventStore;
+import dev.vigil.sensors.EventStores;
 import dev.vigil.sensors.MalformedRecordException;
 import dev.vigil.sensors.ProcessExecutables;
 import dev.vigil.sensors.WallClock;
@@ -36,6 +36,8 @@ import java.util.concurrent.TimeUnit;
 public final class DnsSensor extends BpfSensor<DnsEvent> {
     private final ProcessExecutables executables = new ProcessExecutables();
     public static final String NAME = "dns";
+    /** Its one kind of event. */
+    public static final String KIND = "dns";
     /** How often libcs mapped since the last scan are looked for. */
     public static final Duration RESCAN_PERIOD = Duration.ofSeconds(30);
     private static final System.Logger LOG = System.getLogger(DnsSensor.class.getName());
@@ -51,13 +53,13 @@ public final class DnsSensor extends BpfSensor<DnsEvent> {
     /** Whether probes are uprobe_multi links (else perf-event uprobes); set when attaching, under the lock. */
     private boolean multi;
 
-    public DnsSensor(EventStore<DnsEvent> store, LibcLocator locator) {
-        super(NAME, store);
+    public DnsSensor(EventStores<DnsEvent> stores, LibcLocator locator) {
+        super(NAME, stores);
         this.locator = locator;
     }
 
-    public DnsSensor(EventStore<DnsEvent> store) {
-        this(store, new LibcLocator());
+    public DnsSensor(EventStores<DnsEvent> stores) {
+        this(stores, new LibcLocator());
     }
 
     /** The libc paths the probes are attached to. */

@@ -1,11 +1,10 @@
 package dev.vigil.sensors.dns;
 
-import dev.vigil.sensors.EventStore;
+import dev.vigil.sensors.EventStores;
 import dev.vigil.sensors.ExecutableIndex;
 import dev.vigil.sensors.SensorOptions;
 import dev.vigil.sensors.SensorProvider;
 
-import java.time.Clock;
 import java.util.List;
 
 /** The DNS sensor with dns_lookup_events. */
@@ -17,7 +16,8 @@ public final class DnsSensorProvider implements SensorProvider {
 
     @Override
     public Instance create(SensorOptions options, ExecutableIndex executables) {
-        EventStore<DnsEvent> store = new EventStore<>(options.eventsMax(), options.eventsExpiry(), Clock.systemUTC());
-        return new Instance(new DnsSensor(store), List.of(new DnsLookupEventsTable(store, executables)));
+        EventStores<DnsEvent> stores = new EventStores<>(options, List.of(DnsSensor.KIND));
+        DnsSensor sensor = new DnsSensor(stores);
+        return new Instance(sensor, List.of(new DnsLookupEventsTable(stores, executables, sensor::status)));
     }
 }

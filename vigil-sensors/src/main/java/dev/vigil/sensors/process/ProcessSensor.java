@@ -4,7 +4,7 @@ import dev.vigil.bpf.BpfException;
 import dev.vigil.bpf.BpfObject;
 import dev.vigil.bpf.HookKind;
 import dev.vigil.sensors.BpfSensor;
-import dev.vigil.sensors.EventStore;
+import dev.vigil.sensors.EventStores;
 import dev.vigil.sensors.MalformedRecordException;
 import dev.vigil.sensors.WallClock;
 
@@ -32,6 +32,9 @@ import java.util.Map;
  */
 public final class ProcessSensor extends BpfSensor<ProcessEvent> {
     public static final String NAME = "process";
+    /** The kinds of events, each kept in its own store. */
+    public static final List<String> KINDS = List.of(ProcessEvent.Kind.EXEC.label(), ProcessEvent.Kind.EXIT.label(),
+            ProcessEvent.Kind.FORK.label());
     static final int IMAGES_MAX = 65_536;
     private static final String[] EVENTS = {"exec", "exit", "fork"};
     static final long STAT_TTL_MILLIS = 100;
@@ -61,8 +64,8 @@ public final class ProcessSensor extends BpfSensor<ProcessEvent> {
         }
     };
 
-    public ProcessSensor(EventStore<ProcessEvent> store) {
-        super(NAME, store);
+    public ProcessSensor(EventStores<ProcessEvent> stores) {
+        super(NAME, stores);
     }
 
     @Override

@@ -1,11 +1,10 @@
 package dev.vigil.sensors.process;
 
-import dev.vigil.sensors.EventStore;
+import dev.vigil.sensors.EventStores;
 import dev.vigil.sensors.ExecutableIndex;
 import dev.vigil.sensors.SensorOptions;
 import dev.vigil.sensors.SensorProvider;
 
-import java.time.Clock;
 import java.util.List;
 
 /** The process sensor with process_events and bpf_process_events. */
@@ -17,7 +16,9 @@ public final class ProcessSensorProvider implements SensorProvider {
 
     @Override
     public Instance create(SensorOptions options, ExecutableIndex executables) {
-        EventStore<ProcessEvent> store = new EventStore<>(options.eventsMax(), options.eventsExpiry(), Clock.systemUTC());
-        return new Instance(new ProcessSensor(store), List.of(new ProcessEventsTable(store), new BpfProcessEventsTable(store)));
+        EventStores<ProcessEvent> stores = new EventStores<>(options, ProcessSensor.KINDS);
+        ProcessSensor sensor = new ProcessSensor(stores);
+        return new Instance(sensor, List.of(new ProcessEventsTable(stores, executables, sensor::status),
+                new BpfProcessEventsTable(stores, executables, sensor::status)));
     }
 }

@@ -5,7 +5,7 @@ import dev.vigil.bpf.BpfException;
 import dev.vigil.bpf.BpfObject;
 import dev.vigil.bpf.HookKind;
 import dev.vigil.sensors.BpfSensor;
-import dev.vigil.sensors.EventStore;
+import dev.vigil.sensors.EventStores;
 import dev.vigil.sensors.MalformedRecordException;
 import dev.vigil.sensors.WallClock;
 
@@ -20,12 +20,14 @@ import java.util.List;
 public final class SocketSensor extends BpfSensor<SocketEvent> {
     private final ProcessExecutables executables = new ProcessExecutables();
     public static final String NAME = "socket";
+    /** The kinds of events, each kept in its own store. */
+    public static final java.util.List<String> KINDS = java.util.List.of("connect", "accept", "bind", "listen");
     private static final String[] SYSCALLS = {"connect", "accept", "accept4", "bind", "listen"};
 
     private final SocketRecordDecoder decoder = new SocketRecordDecoder(WallClock.now());
 
-    public SocketSensor(EventStore<SocketEvent> store) {
-        super(NAME, store);
+    public SocketSensor(EventStores<SocketEvent> stores) {
+        super(NAME, stores);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.vigil.sensors.dns;
 import dev.vigil.bpf.FeatureProbe;
 import dev.vigil.bpf.HookKind;
 import dev.vigil.sensors.EventStore;
+import dev.vigil.sensors.EventStores;
 import dev.vigil.sensors.HostRoots;
 import dev.vigil.sensors.RootOnly;
 import dev.vigil.sensors.SensorOptions;
@@ -38,7 +39,7 @@ class DnsSensorTest {
         assumeTrue(kind != HookKind.UPROBE_MULTI || new FeatureProbe().check(kind, "getaddrinfo") == null,
                 "no uprobe_multi links on this kernel");
         List<DnsEvent> live = new CopyOnWriteArrayList<>();
-        try (DnsSensor sensor = new DnsSensor(new EventStore<>())) {
+        try (DnsSensor sensor = new DnsSensor(EventStores.withDefaults(java.util.List.of(DnsSensor.KIND)))) {
             sensor.start(SensorOptions.defaults().withLowLatency(true), HostRoots.forcing(root, kind, null), live::add);
             assertThat(sensor.status().state()).as(String.valueOf(sensor.status())).isEqualTo(SensorStatus.State.RUNNING);
             assertThat(sensor.status().hook()).isEqualTo(kind.sectionPrefix());
@@ -96,7 +97,7 @@ class DnsSensorTest {
         Path binary = dir.resolve("lookup");
         compile(source, binary);
         List<DnsEvent> live = new CopyOnWriteArrayList<>();
-        try (DnsSensor sensor = new DnsSensor(new EventStore<>())) {
+        try (DnsSensor sensor = new DnsSensor(EventStores.withDefaults(java.util.List.of(DnsSensor.KIND)))) {
             sensor.start(SensorOptions.defaults().withLowLatency(true), new FeatureProbe(), live::add);
             String invalid = "vigil-" + UUID.randomUUID() + ".invalid";
             Process child = new ProcessBuilder(binary.toString(), "localhost", invalid).redirectErrorStream(true).start();
@@ -184,7 +185,7 @@ class DnsSensorTest {
         compile(source, binary);
         Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         List<DnsEvent> live = new CopyOnWriteArrayList<>();
-        try (DnsSensor sensor = new DnsSensor(new EventStore<>())) {
+        try (DnsSensor sensor = new DnsSensor(EventStores.withDefaults(java.util.List.of(DnsSensor.KIND)))) {
             sensor.start(SensorOptions.defaults().withLowLatency(true), new FeatureProbe(), live::add);
             Process p = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", binary.toString())
                     .redirectErrorStream(true).start();
@@ -215,7 +216,7 @@ class DnsSensorTest {
         Path libc = new LibcLocator().find().getFirst().path();
         Files.copy(libc, dir.resolve("libc.so.6")); // a new inode: a libc no probe is attached to yet
         List<DnsEvent> live = new CopyOnWriteArrayList<>();
-        try (DnsSensor sensor = new DnsSensor(new EventStore<>())) {
+        try (DnsSensor sensor = new DnsSensor(EventStores.withDefaults(java.util.List.of(DnsSensor.KIND)))) {
             sensor.start(SensorOptions.defaults().withLowLatency(true), new FeatureProbe(), live::add);
             int before = sensor.attachedLibcs().size();
             Process holder = new ProcessBuilder(loader.toString(), "--library-path", dir.toString(), "/bin/sleep", "20").start();

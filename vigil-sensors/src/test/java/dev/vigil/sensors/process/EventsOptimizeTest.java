@@ -1,6 +1,8 @@
 package dev.vigil.sensors.process;
 
-import dev.vigil.sensors.EventStore;
+import dev.vigil.sensors.EventStores;
+import dev.vigil.sensors.ExecutableIndex;
+import dev.vigil.sensors.Running;
 import dev.vigil.sql.Engine;
 import dev.vigil.sql.Session;
 import org.junit.jupiter.api.Test;
@@ -26,11 +28,11 @@ class EventsOptimizeTest {
 
     @Test
     void scheduledQueriesSeeEachEventOnce() throws Exception {
-        EventStore<ProcessEvent> store = new EventStore<>(100, Duration.ofHours(1), Clock.systemUTC());
+        EventStores<ProcessEvent> store = new EventStores<>(100, Duration.ofHours(1), Clock.systemUTC(), ProcessSensor.KINDS);
         for (int pid = 101; pid <= 103; pid++) {
             store.add(exec(pid));
         }
-        try (Engine engine = Engine.builder().addTable(new ProcessEventsTable(store)).build();
+        try (Engine engine = Engine.builder().addTable(new ProcessEventsTable(store, new ExecutableIndex(), Running.sensor("process"))).build();
              Session session = engine.openSession()) {
             String sql = "SELECT pid FROM process_events ORDER BY pid";
             assertThat(session.queryScheduled(sql, "pack_a").rows()).hasSize(3);
@@ -45,11 +47,11 @@ class EventsOptimizeTest {
 
     @Test
     void aRunSeesOneWindowHoweverOftenATableIsScanned() throws Exception {
-        EventStore<ProcessEvent> store = new EventStore<>(100, Duration.ofHours(1), Clock.systemUTC());
+        EventStores<ProcessEvent> store = new EventStores<>(100, Duration.ofHours(1), Clock.systemUTC(), ProcessSensor.KINDS);
         store.add(exec(201));
         store.add(exec(202));
-        try (Engine engine = Engine.builder().addTable(new ProcessEventsTable(store))
-                .addTable(new BpfProcessEventsTable(store)).build();
+        try (Engine engine = Engine.builder().addTable(new ProcessEventsTable(store, new ExecutableIndex(), Running.sensor("process")))
+                .addTable(new BpfProcessEventsTable(store, new ExecutableIndex(), Running.sensor("process"))).build();
              Session session = engine.openSession()) {
             // process_events is the inner side of the join: SQLite scans it once per outer row.
             String join = "SELECT count(*) FROM (SELECT 1 UNION ALL SELECT 2) t CROSS JOIN process_events e";

@@ -4,6 +4,7 @@ import dev.vigil.bpf.FeatureProbe;
 import dev.vigil.bpf.HookKind;
 import dev.vigil.sensors.HostRoots;
 import dev.vigil.sensors.EventStore;
+import dev.vigil.sensors.EventStores;
 import dev.vigil.sensors.RootOnly;
 import dev.vigil.sensors.SensorOptions;
 import dev.vigil.sensors.SensorStatus;
@@ -45,7 +46,7 @@ class ProcessSensorTest {
     void childExecAndExitAreSeenWithArgvCwdAndExitCode(HookKind kind, @TempDir Path dir, @TempDir Path root) throws Exception {
         String marker = "vigil-test-" + UUID.randomUUID();
         List<ProcessEvent> live = new CopyOnWriteArrayList<>();
-        try (ProcessSensor sensor = new ProcessSensor(new EventStore<>())) {
+        try (ProcessSensor sensor = new ProcessSensor(EventStores.withDefaults(ProcessSensor.KINDS))) {
             sensor.start(SensorOptions.defaults(), HostRoots.forcing(root, kind, null), live::add);
             assertThat(sensor.status().state()).as(String.valueOf(sensor.status())).isEqualTo(SensorStatus.State.RUNNING);
             assertThat(sensor.status().hook()).isEqualTo(kind.sectionPrefix());
@@ -78,7 +79,7 @@ class ProcessSensorTest {
 
             assertThat(live.stream().anyMatch(e -> e.type() == ProcessEvent.Kind.FORK && e.childPid() != null
                     && e.childPid() == pid && e.pid() == ProcessHandle.current().pid())).isTrue();
-            assertThat(sensor.store().all()).extracting(EventStore.Stored::event).containsAll(List.of(exec, exit));
+            assertThat(sensor.stores().all()).extracting(EventStore.Stored::event).containsAll(List.of(exec, exit));
             SensorStatus status = sensor.status();
             assertThat(status.seen()).isPositive();
             assertThat(status.malformed()).isZero();
@@ -95,7 +96,7 @@ class ProcessSensorTest {
         Files.setLastModifiedTime(exe, FileTime.from(Instant.ofEpochSecond(mtime)));
         Map<String, Object> before = Files.readAttributes(exe, "unix:ino,dev,uid,gid,ctime,lastAccessTime");
         List<ProcessEvent> live = new CopyOnWriteArrayList<>();
-        try (ProcessSensor sensor = new ProcessSensor(new EventStore<>())) {
+        try (ProcessSensor sensor = new ProcessSensor(EventStores.withDefaults(ProcessSensor.KINDS))) {
             sensor.start(SensorOptions.defaults(), HostRoots.forcing(root, kind, null), live::add);
             assertThat(sensor.status().state()).as(String.valueOf(sensor.status())).isEqualTo(SensorStatus.State.RUNNING);
             // start() returns once the child has exec'd: the file is deleted while it runs, before the event is read
@@ -133,7 +134,7 @@ class ProcessSensorTest {
             ProcessSensor.Birth birth = ProcessSensor.stat(exe.toString());
             assumeTrue(birth != null && birth.btime() != null, "this kernel's tmpfs keeps no birth time");
             List<ProcessEvent> live = new CopyOnWriteArrayList<>();
-            try (ProcessSensor sensor = new ProcessSensor(new EventStore<>())) {
+            try (ProcessSensor sensor = new ProcessSensor(EventStores.withDefaults(ProcessSensor.KINDS))) {
                 sensor.start(SensorOptions.defaults(), new FeatureProbe(), live::add);
                 Process child;
                 try {
@@ -159,12 +160,12 @@ class ProcessSensorTest {
 
     @Test
     void tinyRingBufferAccountsForEveryEvent() throws Exception {
-        try (ProcessSensor sensor = new ProcessSensor(new EventStore<>())) {
+        try (ProcessSensor sensor = new ProcessSensor(EventStores.withDefaults(ProcessSensor.KINDS))) {
             // A reader that keeps up would drop nothing (it did, once, on a busy machine): with no wakeups (the batch is
             // larger than the ring) and a 2 s poll timeout it sleeps while the storm fills the 4 KiB ring.
             SensorOptions defaults = SensorOptions.defaults();
             SensorOptions sleepy = new SensorOptions(defaults.eventsMax(), defaults.eventsExpiry(), 4096, 1 << 20,
-                    Duration.ofSeconds(2), false, false, Set.of());
+                    Duration.ofSeconds(2), false, false, Set.of(), true);
             sensor.start(sleepy, new FeatureProbe(), e -> { });
             assertThat(sensor.status().state()).isEqualTo(SensorStatus.State.RUNNING);
             Process storm = new ProcessBuilder("/bin/sh", "-c", "for i in $(seq 200); do /bin/true a b c; done").start();
@@ -185,12 +186,12 @@ class ProcessSensorTest {
     void execStormWithDefaultsLosesNothing() throws Exception {
         int execs = 2000;
         String marker = "vigil-storm-" + UUID.randomUUID();
-        try (ProcessSensor sensor = new ProcessSensor(new EventStore<>())) {
+        try (ProcessSensor sensor = new ProcessSensor(EventStores.withDefaults(ProcessSensor.KINDS))) {
             sensor.start(SensorOptions.defaults(), new FeatureProbe(), e -> { });
             Process storm = new ProcessBuilder("/bin/sh", "-c",
                     "i=0; while [ $i -lt " + execs + " ]; do /bin/true " + marker + "; i=$((i+1)); done").start();
             assertThat(storm.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(RootOnly.waitFor(() -> sensor.store().all().stream().filter(s -> s.event().type() == ProcessEvent.Kind.EXEC
+            assertThat(RootOnly.waitFor(() -> sensor.stores().all().stream().filter(s -> s.event().type() == ProcessEvent.Kind.EXEC
                     && s.event().image().argv().contains(marker)).count() == execs)).as(String.valueOf(sensor.status())).isTrue();
             SensorStatus status = sensor.status();
             assertThat(status.dropped()).isZero();

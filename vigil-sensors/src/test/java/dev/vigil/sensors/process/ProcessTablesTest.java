@@ -1,6 +1,8 @@
 package dev.vigil.sensors.process;
 
-import dev.vigil.sensors.EventStore;
+import dev.vigil.sensors.EventStores;
+import dev.vigil.sensors.ExecutableIndex;
+import dev.vigil.sensors.Running;
 import dev.vigil.sensors.WallClock;
 import dev.vigil.sql.spi.QueryContext;
 import dev.vigil.sql.spi.Row;
@@ -15,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProcessTablesTest {
     private final ProcessRecordDecoder decoder = new ProcessRecordDecoder(new WallClock(0));
 
-    private EventStore<ProcessEvent> storeWithFixtures() throws Exception {
-        EventStore<ProcessEvent> store = new EventStore<>();
+    private EventStores<ProcessEvent> storeWithFixtures() throws Exception {
+        EventStores<ProcessEvent> store = EventStores.withDefaults(ProcessSensor.KINDS);
         ProcessEvent exec = decoder.decode(ProcessRecordDecoderTest.fixture("exec-sh-exit3.bin"))
                 .withExecutable(new ProcessEvent.ExecutableFile("0100755", 0, 0, 10, 20, 30, null, 2049, 1234));
         store.add(decoder.decode(ProcessRecordDecoderTest.fixture("fork-sh.bin")));
@@ -27,7 +29,7 @@ class ProcessTablesTest {
 
     @Test
     void processEventsHasOneRowPerExec() throws Exception {
-        ProcessEventsTable table = new ProcessEventsTable(storeWithFixtures());
+        ProcessEventsTable table = new ProcessEventsTable(storeWithFixtures(), new ExecutableIndex(), Running.sensor("process"));
         List<Row> rows = new ArrayList<>();
         table.generate(QueryContext.all(ProcessEventsTable.SPEC), rows::add);
         assertThat(rows).hasSize(1);
@@ -48,7 +50,7 @@ class ProcessTablesTest {
 
     @Test
     void bpfProcessEventsHasExecExitAndFork() throws Exception {
-        BpfProcessEventsTable table = new BpfProcessEventsTable(storeWithFixtures());
+        BpfProcessEventsTable table = new BpfProcessEventsTable(storeWithFixtures(), new ExecutableIndex(), Running.sensor("process"));
         List<Row> rows = new ArrayList<>();
         table.generate(QueryContext.all(BpfProcessEventsTable.SPEC), rows::add);
         assertThat(rows).extracting(r -> r.get(BpfProcessEventsTable.SYSCALL)).containsExactly("fork", "execve", "exit");

@@ -4,6 +4,7 @@ import dev.vigil.bpf.FeatureProbe;
 import dev.vigil.bpf.HookKind;
 import dev.vigil.sensors.HostRoots;
 import dev.vigil.sensors.EventStore;
+import dev.vigil.sensors.EventStores;
 import dev.vigil.sensors.RootOnly;
 import dev.vigil.sensors.SensorOptions;
 import dev.vigil.sensors.SensorStatus;
@@ -47,7 +48,7 @@ class SocketSensorTest {
         assumeTrue(kind != HookKind.TRACEPOINT || new FeatureProbe().check(kind, "syscalls/sys_enter_connect") == null,
                 "tracefs not mounted");
         List<SocketEvent> live = new CopyOnWriteArrayList<>();
-        try (SocketSensor sensor = new SocketSensor(new EventStore<>())) {
+        try (SocketSensor sensor = new SocketSensor(EventStores.withDefaults(SocketSensor.KINDS))) {
             sensor.start(SensorOptions.defaults().withLowLatency(true),
                     HostRoots.forcing(root, kind, "syscalls/sys_enter_connect"), live::add);
             assertThat(sensor.status().state()).as(String.valueOf(sensor.status())).isEqualTo(SensorStatus.State.RUNNING);
@@ -85,7 +86,7 @@ class SocketSensorTest {
     @Test
     void udpConnectAndIpv6() throws Exception {
         List<SocketEvent> live = new CopyOnWriteArrayList<>();
-        try (SocketSensor sensor = new SocketSensor(new EventStore<>())) {
+        try (SocketSensor sensor = new SocketSensor(EventStores.withDefaults(SocketSensor.KINDS))) {
             sensor.start(SensorOptions.defaults().withLowLatency(true), new FeatureProbe(), live::add);
             try (DatagramSocket udp = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
                 udp.connect(new InetSocketAddress("127.0.0.1", 9));
@@ -110,7 +111,7 @@ class SocketSensorTest {
     @Test
     void failedConnectIsReportedWithTheAddressTried() throws Exception {
         List<SocketEvent> live = new CopyOnWriteArrayList<>();
-        try (SocketSensor sensor = new SocketSensor(new EventStore<>())) {
+        try (SocketSensor sensor = new SocketSensor(EventStores.withDefaults(SocketSensor.KINDS))) {
             sensor.start(SensorOptions.defaults().withLowLatency(true), new FeatureProbe(), live::add);
             int closedPort;
             try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
