@@ -40,18 +40,21 @@ missing_packages() {
 }
 
 ensure_packages() {
-  local missing
+  local missing log
   missing="$(missing_packages "$@")"
   [ -z "$missing" ] && return 0
   if [ "$(id -u)" != 0 ]; then
     die "missing Debian packages:$missing — run: sudo apt-get install -y$missing"
   fi
   say "installing Debian packages:$missing"
-  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -q $missing >/tmp/vigil-apt.log 2>&1; then
-    apt-get update -q >/tmp/vigil-apt.log 2>&1 || true
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q $missing >>/tmp/vigil-apt.log 2>&1 \
-      || die "apt-get install$missing failed; see /tmp/vigil-apt.log"
+  # A private file (mktemp: new, mode 0600): a fixed /tmp name would let any user plant a link that root follows.
+  log="$(mktemp -t vigil-apt.XXXXXXXX)" || die "cannot create a temporary file for apt-get's log"
+  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -q $missing >"$log" 2>&1; then
+    apt-get update -q >>"$log" 2>&1 || true
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q $missing >>"$log" 2>&1 \
+      || die "apt-get install$missing failed; see $log"
   fi
+  rm -f "$log"
 }
 
 # BPF programs attach to tracepoints through tracefs; mount it if the system did not.
@@ -78,7 +81,7 @@ build_if_stale() {
   local log="$VIGIL_ROOT/target/build.log"
   mkdir -p "$VIGIL_ROOT/target"
   # Progress: one line per module as Maven reaches it; the whole log is kept for when something fails.
-  if ! (cd "$VIGIL_ROOT" && maven --no-transfer-progress package -DskipTests -Dvigil.aot.skip=false) 2>&1 \
+  if ! (cd "$VIGIL_ROOT" && maven --no-transfer-progress package -DskipTests) 2>&1 \
       | tee "$log" | sed -un 's/^\[INFO\] Building \(Vigil.*\) [0-9].*/vigil:   building \1/p' >&2 \
       || ! grep -q "BUILD SUCCESS" "$log"; then
     grep -E "ERROR|FAIL" "$log" | head -40 >&2
@@ -89,4 +92,26 @@ build_if_stale() {
 
 vigil_classpath() {
   printf '%s' "$VIGIL_ROOT/vigil-cli/target/vigil-cli.jar:$VIGIL_ROOT/vigil-cli/target/lib/*"
+}
+
+# The ahead-of-time class cache (JDK 25, JEP 483) that makes a one-shot query start fast. It is valid only for the
+# jars it was recorded with: any build (./vigil's or ./run-tests') rewrites them, and the JVM would then silently
+# run without it. So it is recorded again whenever a jar is newer than it.
+VIGIL_AOT="$VIGIL_ROOT/vigil-cli/target/vigil.aot"
+
+aot_cache_is_stale() {
+  [ -f "$VIGIL_AOT" ] || return 0
+  [ -n "$(find "$VIGIL_ROOT/vigil-cli/target/vigil-cli.jar" "$VIGIL_ROOT/vigil-cli/target/lib" -name '*.jar' \
+      -newer "$VIGIL_AOT" -print -quit 2>/dev/null)" ]
+}
+
+# Records the cache with a training run of typical one-shot queries; a failure leaves Vigil working, only slower.
+record_aot_cache() {
+  say "recording the start-up cache (a few seconds, once per build)"
+  rm -f "$VIGIL_AOT"
+  "$JAVA_HOME/bin/java" -XX:AOTCacheOutput="$VIGIL_AOT" -Xlog:aot=error -Xlog:cds=error \
+    --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -cp "$(vigil_classpath)" dev.vigil.cli.Main query --json \
+    "select pid, name from processes limit 3; select * from vigil_tables limit 1; select 1" \
+    >"$VIGIL_ROOT/vigil-cli/target/aot-training.log" 2>&1 \
+    || say "could not record the start-up cache (see vigil-cli/target/aot-training.log); starting without it"
 }

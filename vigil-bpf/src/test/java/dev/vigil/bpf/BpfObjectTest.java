@@ -1,5 +1,7 @@
 package dev.vigil.bpf;
 
+import dev.vigil.testkit.OpenDescriptors;
+import dev.vigil.testkit.Requirements;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +21,6 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Loads the test object into this kernel and attaches each hook kind; runs as root only. */
 class BpfObjectTest {
@@ -67,7 +68,7 @@ class BpfObjectTest {
                 for (int i = 0; i < 25; i++) {
                     int ignored = (int) GETPPID.invokeExact();
                 }
-                waitFor(() -> events.size() >= 25);
+                Requirements.waitFor(() -> events.size() >= 25);
                 assertThat(events).hasSizeGreaterThanOrEqualTo(25)
                         .allSatisfy(e -> assertThat(e.kind()).isEqualTo(4))
                         .allSatisfy(e -> assertThat(e.pid()).isEqualTo(ProcessHandle.current().pid()));
@@ -94,7 +95,7 @@ class BpfObjectTest {
     @Test
     void classicTracepointWhereTracefsIsMounted() throws Throwable {
         Unsupported why = new FeatureProbe().check(HookKind.TRACEPOINT, "syscalls/sys_enter_getppid");
-        assumeTrue(why == null, () -> String.valueOf(why));
+        Requirements.require(why == null, String.valueOf(why));
         try (BpfObject object = load("on_tracepoint_getppid")) {
             object.program("on_tracepoint_getppid").attachTracepoint("syscalls", "sys_enter_getppid");
             for (int i = 0; i < 3; i++) {
@@ -142,7 +143,7 @@ class BpfObjectTest {
             BpfMap counters = object.map("counters");
             long seen = counters.sumPerCpu(0);
             long dropped = counters.sumPerCpu(1);
-            waitFor(() -> events.size() + dropped >= seen);
+            Requirements.waitFor(() -> events.size() + dropped >= seen);
             assertThat(seen).isGreaterThanOrEqualTo(1000);
             assertThat(dropped).isPositive();
             assertThat(events.size() + dropped).isEqualTo(seen);
@@ -160,7 +161,7 @@ class BpfObjectTest {
             for (int i = 0; i < 5; i++) {
                 int ignored = (int) GETPPID.invokeExact();
             }
-            waitFor(() -> reader.handlerFailures() >= 5);
+            Requirements.waitFor(() -> reader.handlerFailures() >= 5);
             assertThat(reader.handlerFailures()).isEqualTo(reader.records()).isGreaterThanOrEqualTo(5);
             assertThat(reader.failure()).isNull();
         }
@@ -216,45 +217,21 @@ class BpfObjectTest {
         try (BpfObject warmUp = load("on_uprobe")) {
             warmUp.program("on_uprobe").attachUprobe(BpfTestObject.libc(), "getppid", false, -1);
         }
-        List<String> before = bpfDescriptors();
+        List<String> before = OpenDescriptors.bpf();
         for (int round = 0; round < 3; round++) {
             BpfObject object = load("on_uprobe");
             object.program("on_uprobe").attachUprobe(BpfTestObject.libc(), "getppid", false, -1);
             object.program("on_uprobe").attachUprobe(BpfTestObject.libc(), "getppid", true, -1);
             RingBufferReader.start(object.map("events"), r -> { }, FAST);
-            assertThat(bpfDescriptors()).hasSizeGreaterThan(before.size());
+            assertThat(OpenDescriptors.bpf()).hasSizeGreaterThan(before.size());
             object.close();
             object = load("on_sample");
             object.program("on_sample").attachCpuSampler(0, 99);
-            assertThat(bpfDescriptors()).hasSizeGreaterThan(before.size());
+            assertThat(OpenDescriptors.bpf()).hasSizeGreaterThan(before.size());
             object.close();
             object.close();
         }
-        assertThat(bpfDescriptors()).containsExactlyInAnyOrderElementsOf(before);
+        assertThat(OpenDescriptors.bpf()).containsExactlyInAnyOrderElementsOf(before);
     }
 
-    /** This process's descriptors of BPF objects, perf events and epoll instances, as "fd -> target". */
-    private static List<String> bpfDescriptors() throws IOException {
-        List<String> out = new ArrayList<>();
-        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-            for (Path fd : fds.toList()) {
-                try {
-                    String target = Files.readSymbolicLink(fd).toString();
-                    if (target.contains("bpf") || target.contains("perf_event") || target.contains("eventpoll")) {
-                        out.add(fd.getFileName() + " -> " + target);
-                    }
-                } catch (IOException vanished) {
-                    // the directory stream's own descriptor
-                }
-            }
-        }
-        return out;
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-    }
 }

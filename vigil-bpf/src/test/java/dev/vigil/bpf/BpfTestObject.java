@@ -1,11 +1,11 @@
 package dev.vigil.bpf;
 
+import dev.vigil.testkit.Requirements;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Compiles src/test/bpf/probe_test.bpf.c once per JVM with clang, and skips tests that need root when not root. */
 final class BpfTestObject {
@@ -33,7 +33,7 @@ final class BpfTestObject {
     /** Skips the test unless this process may load tracing programs. */
     static void assumeBpfPrivileges() {
         Unsupported why = new FeatureProbe().checkPrivileges();
-        assumeTrue(why == null, () -> "not privileged: " + why);
+        Requirements.require(why == null, "not privileged: " + why);
     }
 
     /** The C library this JVM has mapped, from /proc/self/maps. */

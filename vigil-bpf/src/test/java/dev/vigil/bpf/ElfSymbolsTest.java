@@ -1,5 +1,6 @@
 package dev.vigil.bpf;
 
+import dev.vigil.testkit.Requirements;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +34,7 @@ class ElfSymbolsTest {
             gcc = new ProcessBuilder("gcc", "-O2", "-fPIC", "-shared", "-o", library.toString(), source.toString())
                     .inheritIO().start();
         } catch (java.io.IOException e) {
-            assumeTrue(false, "gcc is not installed: " + e.getMessage());
+            Requirements.require(false, "gcc is not installed: " + e.getMessage());
             return;
         }
         assertThat(gcc.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -1,5 +1,6 @@
 package dev.vigil.bpf;
 
+import dev.vigil.testkit.Requirements;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,14 +11,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The option-struct sizes and offsets the binding writes, checked against the installed libbpf.h with gcc. */
 class OptionStructLayoutTest {
 
     @Test
     void offsetsMatchInstalledHeaders(@TempDir Path dir) throws Exception {
-        assumeTrue(Files.exists(Path.of("/usr/include/bpf/libbpf.h")), "libbpf-dev headers not installed");
+        Requirements.require(Files.exists(Path.of("/usr/include/bpf/libbpf.h")), "libbpf-dev headers not installed");
         Path source = dir.resolve("layout.c");
         Files.writeString(source, """
                 #include <stdio.h>

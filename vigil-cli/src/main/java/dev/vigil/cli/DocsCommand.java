@@ -1,7 +1,8 @@
 package dev.vigil.cli;
 
-import dev.vigil.cli.docs.TableDocs;
-import dev.vigil.sql.Engine;
+import dev.vigil.host.HostEngine;
+import dev.vigil.host.docs.TableDocs;
+import dev.vigil.sql.spi.HostPaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -24,9 +25,9 @@ final class DocsCommand implements Callable<Integer> {
             System.err.println("vigil docs: unknown WHAT '" + what + "': use tables");
             return 2;
         }
-        try (Engine engine = HostEngine.open()) {
-            TableDocs.write(engine.tables().values(), dir);
-            System.err.println("wrote " + (engine.tables().size() + 1) + " pages to " + dir);
+        try (HostEngine host = HostEngine.idle(HostPaths.live())) {
+            TableDocs.write(host.engine().tables().values(), dir);
+            System.err.println("wrote " + (host.engine().tables().size() + 1) + " pages to " + dir);
         }
         return 0;
     }

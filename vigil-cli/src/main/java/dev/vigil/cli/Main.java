@@ -18,16 +18,28 @@ public final class Main {
             "trace", () -> new CommandLine(new TraceCommand()),
             "docs", () -> new CommandLine(new DocsCommand()));
 
+    /** What the root command itself takes; any other first argument belongs to the shell. */
+    private static final java.util.Set<String> ROOT_OPTIONS = java.util.Set.of("--help", "-h", "--version", "-V");
+
     private Main() {
     }
 
     public static void main(String[] args) {
         StartupTrace.mark("main entered");
-        System.exit(run(args));
+        System.exit(run(RawArguments.recover(args)));
     }
 
-    /** Runs the command line and returns the exit status, without exiting (for tests). */
+    /**
+     * Runs the command line and returns the exit status, without exiting (for tests). With no sub-command the
+     * arguments are the shell's, as osqueryi's are: {@code vigil --without-sensor dns}, {@code vigil --json "SQL"}.
+     */
     public static int run(String... args) {
+        if (args.length > 0 && !SUBCOMMANDS.containsKey(args[0]) && !ROOT_OPTIONS.contains(args[0])) {
+            String[] shell = new String[args.length + 1];
+            shell[0] = "shell";
+            System.arraycopy(args, 0, shell, 1, args.length);
+            args = shell;
+        }
         if (args.length > 0 && args[0].equals("query")) {
             QueryCommand simple = QueryCommand.parseSimple(Arrays.copyOfRange(args, 1, args.length));
             if (simple != null) {

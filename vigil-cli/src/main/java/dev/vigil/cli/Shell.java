@@ -1,41 +1,47 @@
 package dev.vigil.cli;
 
+import dev.vigil.cli.output.Output;
 import dev.vigil.cli.output.OutputMode;
 import dev.vigil.cli.output.OutputOptions;
 import dev.vigil.cli.output.ResultPrinter;
+import dev.vigil.cli.output.ResultTooLargeException;
 import dev.vigil.sql.Engine;
-import dev.vigil.sql.QueryResult;
 import dev.vigil.sql.Session;
 import dev.vigil.sql.SqlException;
+import dev.vigil.sql.StatementSummary;
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Table;
 import dev.vigil.sql.spi.TableSpec;
 
+import java.io.IOException;
 import java.io.PrintStream;
-import java.util.List;
 import java.util.Locale;
 
 /**
  * The interactive shell's logic, independent of the terminal: it takes input line by line, runs SQL statements
- * once they are complete (ended by ';', across lines) and osqueryi's meta-commands, and prints to the given
- * streams. Confined to one thread.
+ * once they are complete (ended by ';', across lines) and osqueryi's meta-commands, and prints results to the
+ * output as they come, messages to the error stream. Confined to one thread. A failure to write the results (a
+ * closed pipe) ends it with the IOException.
  */
 public final class Shell {
     private final Engine engine;
     private final Session session;
-    private final PrintStream out;
+    private final Output out;
     private final PrintStream err;
+    private final boolean verbose;
     private final StringBuilder pending = new StringBuilder();
     private OutputOptions options;
     private boolean timer;
     private int errors;
 
-    public Shell(Engine engine, Session session, OutputOptions options, PrintStream out, PrintStream err) {
+    /** @param verbose print the notes of each statement (paths that do not exist, unsupported tables) */
+    public Shell(Engine engine, Session session, OutputOptions options, Output out, PrintStream err, boolean verbose) {
         this.engine = engine;
         this.session = session;
         this.options = options;
         this.out = out;
         this.err = err;
+        this.verbose = verbose;
     }
 
     /** True while a statement has begun but not ended; the prompt shows a continuation. */
@@ -54,9 +60,11 @@ public final class Shell {
     }
 
     /** Takes one line of input. Returns false when the user asked to leave. */
-    public boolean accept(String line) {
+    public boolean accept(String line) throws IOException {
         if (pending.isEmpty() && line.strip().startsWith(".")) {
-            return meta(line.strip());
+            boolean goOn = meta(line.strip());
+            out.flush();
+            return goOn;
         }
         if (pending.isEmpty() && line.isBlank()) {
             return true;
@@ -71,7 +79,7 @@ public final class Shell {
     }
 
     /** Runs what is left at end of input even without a final ';', as osqueryi does. */
-    public void finish() {
+    public void finish() throws IOException {
         if (!pending.toString().isBlank()) {
             String sql = pending.toString();
             pending.setLength(0);
@@ -79,26 +87,37 @@ public final class Shell {
         }
     }
 
-    /** Runs SQL and prints each statement's result. */
-    public void run(String sql) {
+    /** Runs SQL and prints each statement's rows as they come, then its warnings (and notes, if verbose). */
+    public void run(String sql) throws IOException {
         try {
-            List<QueryResult> results = session.execute(sql);
-            for (QueryResult r : results) {
-                ResultPrinter.print(r, options, out);
-                for (String w : r.warnings()) {
-                    err.println("Warning: " + w);
-                }
-                if (timer) {
-                    out.printf(Locale.ROOT, "Run Time: real %.3f s%n", r.elapsedNanos() / 1e9);
-                }
-            }
-        } catch (SqlException e) {
+            session.execute(sql, new ResultPrinter(options, out, this::report, ResultPrinter.defaultHoldLimit()));
+            out.flush();
+        } catch (SqlException | ResultTooLargeException e) {
             errors++;
+            out.flush();
             err.println("Error: " + e.getMessage());
         }
     }
 
-    private boolean meta(String line) {
+    private void report(StatementSummary summary) {
+        for (String w : summary.warnings()) {
+            err.println("Warning: " + w);
+        }
+        if (verbose) {
+            for (String n : summary.notes()) {
+                err.println("Note: " + n);
+            }
+        }
+        if (timer) {
+            try {
+                out.println(String.format(Locale.ROOT, "Run Time: real %.3f s", summary.elapsedNanos() / 1e9));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    private boolean meta(String line) throws IOException {
         String[] parts = line.split("\\s+", 2);
         String command = parts[0];
         String arg = parts.length > 1 ? parts[1].strip() : "";
@@ -135,7 +154,7 @@ public final class Shell {
         return true;
     }
 
-    private void help() {
+    private void help() throws IOException {
         out.println("""
                 Welcome to the Vigil shell. Type SQL ending with ';' (statements may span lines), or:
                   .all TABLE         Select all from a table
@@ -153,7 +172,7 @@ public final class Shell {
                 vigil_columns for every table and column.""");
     }
 
-    private void tables(String filter) {
+    private void tables(String filter) throws IOException {
         for (String name : engine.tables().keySet()) {
             if (filter.isEmpty() || name.contains(filter)) {
                 out.println("  => " + name);
@@ -161,7 +180,7 @@ public final class Shell {
         }
     }
 
-    private void schema(String table) {
+    private void schema(String table) throws IOException {
         if (!table.isEmpty() && engine.table(table).isEmpty()) {
             throw new IllegalArgumentException("no table named " + table + ": .tables lists them");
         }
@@ -190,7 +209,7 @@ public final class Shell {
         return sb.append(");").toString();
     }
 
-    private void show() {
+    private void show() throws IOException {
         out.println("    mode: " + options.mode().name().toLowerCase(Locale.ROOT));
         out.println(" headers: " + (options.headers() ? "on" : "off"));
         out.println("   timer: " + (timer ? "on" : "off"));

@@ -1,13 +1,16 @@
 package dev.vigil.cli;
 
+import dev.vigil.cli.output.Output;
 import dev.vigil.cli.output.OutputMode;
 import dev.vigil.cli.output.OutputOptions;
+import dev.vigil.host.HostEngine;
 import dev.vigil.sensors.SensorOptions;
 import dev.vigil.sensors.dns.DnsSensor;
 import dev.vigil.sensors.process.ProcessSensor;
 import dev.vigil.sensors.socket.SocketSensor;
-import dev.vigil.sql.Engine;
 import dev.vigil.sql.Session;
+import dev.vigil.sql.spi.HostPaths;
+import dev.vigil.sql.text.RawText;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -20,11 +23,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,58 +76,89 @@ final class ShellCommand implements Callable<Integer> {
 
     private static final List<String> SENSORS = List.of(ProcessSensor.NAME, SocketSensor.NAME, DnsSensor.NAME);
 
+    @picocli.CommandLine.Option(names = "--verbose",
+            description = "Also print notes: paths that do not exist, directories that could not be read, tables this "
+                    + "host does not support")
+    boolean verbose;
+
     @Override
     public Integer call() throws Exception {
         Set<String> enabled = enabledSensors(without);
         OutputOptions options = OutputOptions.DEFAULT.withMode(flags.mode(OutputMode.PRETTY)).withHeaders(flags.header);
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        Output out = Output.stdout();
         boolean interactive = sql == null && System.console() != null && System.console().isTerminal();
-        if (!interactive || !sensors || enabled.isEmpty()) {
-            try (Engine engine = HostEngine.open(); Session session = engine.openSession()) {
-                Shell shell = new Shell(engine, session, options, out, System.err);
-                if (sql != null) { // like osqueryi "SQL": statements or meta-commands, one per line
-                    for (String line : sql.split("\n")) {
-                        if (!shell.accept(line)) {
-                            break;
+        try {
+            if (!interactive || !sensors || enabled.isEmpty()) {
+                try (HostEngine host = HostEngine.idle(HostPaths.live()); Session session = host.engine().openSession()) {
+                    Shell shell = new Shell(host.engine(), session, options, out, System.err, verbose);
+                    if (sql != null) { // like osqueryi "SQL": statements or meta-commands, one per line
+                        for (String line : sql.split("\n")) {
+                            if (!shell.accept(line)) {
+                                break;
+                            }
                         }
+                        shell.finish();
+                        return shell.errors() == 0 ? 0 : 1;
                     }
-                    shell.finish();
-                    return shell.errors() == 0 ? 0 : 1;
+                    return interactive ? interactive(shell, host, session) : fromStream(shell);
                 }
-                return interactive ? interactive(shell, session, new ShellCompleter(engine)) : fromStream(shell);
             }
-        }
-        try (HostEngine host = HostEngine.withSensors(SensorOptions.defaults().withSensors(enabled),
-                System.err::println);
-             Session session = host.engine().openSession()) {
-            Shell shell = new Shell(host.engine(), session, options, out, System.err);
-            return interactive(shell, session, new ShellCompleter(host.engine()));
+            try (HostEngine host = HostEngine.withSensors(HostPaths.live(),
+                    SensorOptions.defaults().withSensors(enabled), System.err::println);
+                 Session session = host.engine().openSession()) {
+                Shell shell = new Shell(host.engine(), session, options, out, System.err, verbose);
+                return interactive(shell, host, session);
+            }
+        } catch (IOException e) {
+            if (Output.isBrokenPipe(e)) {
+                return QueryCommand.BROKEN_PIPE;
+            }
+            throw e;
         }
     }
 
-    private static int fromStream(Shell shell) throws Exception {
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        String line;
-        while ((line = in.readLine()) != null) {
-            if (!shell.accept(line)) {
-                return shell.errors() == 0 ? 0 : 1;
+    /** Statements from a pipe or file, a line at a time, each line's bytes kept as they are. */
+    private static int fromStream(Shell shell) throws IOException {
+        InputStream in = new BufferedInputStream(System.in);
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b;
+        while (true) {
+            b = in.read();
+            if (b == '\n' || b < 0 && line.size() > 0) {
+                if (!shell.accept(RawText.decode(line.toByteArray()))) {
+                    return shell.errors() == 0 ? 0 : 1;
+                }
+                line.reset();
+            } else if (b >= 0) {
+                line.write(b);
+            }
+            if (b < 0) {
+                break;
             }
         }
         shell.finish();
         return shell.errors() == 0 ? 0 : 1;
     }
 
-    private static int interactive(Shell shell, Session session, ShellCompleter completer) throws Exception {
+    private int interactive(Shell shell, HostEngine host, Session session) throws Exception {
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             LineReader reader = LineReaderBuilder.builder()
                     .terminal(terminal)
                     .appName("vigil")
-                    .completer(completer)
+                    .completer(new ShellCompleter(host.engine()))
                     .option(LineReader.Option.CASE_INSENSITIVE, true)
-                    .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".vigil_history"))
+                    .variable(LineReader.HISTORY_FILE, privateHistory())
                     .variable(LineReader.HISTORY_SIZE, 5000)
                     .build();
             terminal.writer().println("Using a virtual database. Type .help for help, .exit to leave.");
+            List<HostEngine.UnsupportedTable> unsupported = host.unsupportedTables();
+            if (!unsupported.isEmpty()) {
+                terminal.writer().println(unsupported.size() + " tables have no rows on this host (vigil_tables says why"
+                        + (verbose ? "):" : "; --verbose lists them)."));
+                if (verbose) {
+                    unsupported.forEach(t -> terminal.writer().println("  " + t.name() + ": " + t.reason()));
+                }
+            }
             terminal.handle(Terminal.Signal.INT, signal -> session.interrupt());
             while (true) {
                 String line;
@@ -137,5 +175,22 @@ final class ShellCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /**
+     * ~/.vigil_history, readable by its owner only: queries can name what an attacker would like to know of a host.
+     * Created 0600 if missing; tightened if it exists with wider permissions.
+     */
+    static Path privateHistory() throws IOException {
+        Path history = Path.of(System.getProperty("user.home"), ".vigil_history");
+        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+        if (Files.exists(history, LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.isSymbolicLink(history)) {
+                Files.setPosixFilePermissions(history, ownerOnly);
+            }
+        } else {
+            Files.createFile(history, PosixFilePermissions.asFileAttribute(ownerOnly));
+        }
+        return history;
     }
 }

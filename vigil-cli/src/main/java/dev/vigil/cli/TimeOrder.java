@@ -3,17 +3,21 @@ package dev.vigil.cli;
 import dev.vigil.sensors.SensorEvent;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.PriorityQueue;
-import java.util.function.Consumer;
 
 /**
  * Puts the events of several sensors back in the order they happened, for a live stream. Each sensor has its own
  * ring buffer and reader thread, so an exec and the connect the new program makes a moment later can arrive the other
  * way round. Events wait here for a short window after they arrive and leave in kernel-time order: the earliest
  * leaves once it has waited the window, so whatever happened before it and arrived less than a window after it
- * leaves first. An event that arrives later than that is passed on late, out of order, never dropped. Thread-safe;
- * the sink runs under this object's lock.
+ * leaves first. An event that arrives later than that is passed on late, out of order, never dropped.
+ *
+ * <p>Bounded: when the printer falls behind (a slow pipe), at most {@code capacity} events wait; the ones that find
+ * it full are counted, never held, so the sensors' readers never block and memory stays flat. Thread-safe; events are
+ * handed out, not printed, under the lock.
  */
 final class TimeOrder {
     private record Held(SensorEvent event, long arrivedNanos, long sequence) {
@@ -24,33 +28,45 @@ final class TimeOrder {
 
     private final PriorityQueue<Held> held = new PriorityQueue<>(BY_TIME);
     private final long windowNanos;
-    private final Consumer<SensorEvent> sink;
+    private final int capacity;
     private long sequence;
+    private long refused;
 
-    TimeOrder(Duration window, Consumer<SensorEvent> sink) {
+    TimeOrder(Duration window, int capacity) {
         this.windowNanos = window.toNanos();
-        this.sink = sink;
+        this.capacity = capacity;
     }
 
-    /** Holds an event that arrived at nowNanos (System.nanoTime). */
-    synchronized void offer(SensorEvent event, long nowNanos) {
+    /** Holds an event that arrived at nowNanos (System.nanoTime); false, and counted, if the queue is full. */
+    synchronized boolean offer(SensorEvent event, long nowNanos) {
+        if (held.size() >= capacity) {
+            refused++;
+            return false;
+        }
         held.add(new Held(event, nowNanos, sequence++));
+        return true;
     }
 
-    /** Passes on, earliest first, the events whose turn has come at nowNanos; returns how many. */
-    synchronized int release(long nowNanos) {
-        int n = 0;
+    /** The events whose turn has come at nowNanos, earliest first, no longer held. */
+    synchronized List<SensorEvent> due(long nowNanos) {
+        List<SensorEvent> out = new ArrayList<>();
         while (!held.isEmpty() && nowNanos - held.peek().arrivedNanos() >= windowNanos) {
-            sink.accept(held.poll().event());
-            n++;
+            out.add(held.poll().event());
         }
-        return n;
+        return out;
     }
 
-    /** Passes on every event held, earliest first (at the end of a stream). */
-    synchronized void flush() {
+    /** Every event held, earliest first (at the end of a stream). */
+    synchronized List<SensorEvent> drain() {
+        List<SensorEvent> out = new ArrayList<>(held.size());
         while (!held.isEmpty()) {
-            sink.accept(held.poll().event());
+            out.add(held.poll().event());
         }
+        return out;
+    }
+
+    /** Events refused because the queue was full: the output could not keep up. */
+    synchronized long refused() {
+        return refused;
     }
 }

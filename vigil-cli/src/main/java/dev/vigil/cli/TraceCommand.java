@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.cli.output.Output;
 import dev.vigil.sensors.EventFormatter;
 import dev.vigil.sensors.SensorEvent;
 import dev.vigil.sensors.SensorOptions;
@@ -10,24 +11,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code vigil trace [exec|exit|fork|connect|accept|bind|listen|dns|all ...] [--json] [--pid N] [--comm NAME]}:
  * a live stream of events, like execsnoop, tcpconnect and gethostlatency together, in low-latency mode. Runs
- * until Ctrl-C, {@code --duration} or {@code --count}.
+ * until Ctrl-C, {@code --duration}, {@code --count}, or until the reader of its output goes away.
+ *
+ * <p>Nothing is lost silently: events the kernel dropped (ring buffer full) and events the stream could not hold
+ * because its output was too slow are counted, and said on stderr while they grow and when the stream ends. The
+ * sensors keep no events for tables here (nobody queries them), so memory stays flat under a storm.
  */
 @Command(name = "trace", mixinStandardHelpOptions = true,
         description = "Watch processes, sockets and DNS lookups live through eBPF (needs root).")
@@ -37,6 +38,9 @@ final class TraceCommand implements java.util.concurrent.Callable<Integer> {
      * so without it an exec could print after the connect its program made. Short enough to go unnoticed.
      */
     static final Duration ORDER_WINDOW = Duration.ofMillis(50);
+    /** The most events waiting to be printed; beyond it the output is too slow and events are counted, not held. */
+    static final int BACKLOG = 50_000;
+    private static final long LOSS_REPORT_NANOS = 5_000_000_000L;
 
     @Parameters(paramLabel = "KIND", arity = "0..*",
             description = "Event kinds: exec, exit, fork, connect, accept, bind, listen, dns or all (default all)")
@@ -57,8 +61,30 @@ final class TraceCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--count", paramLabel = "N", description = "Stop after printing this many events")
     Long count;
 
+    /** Why the arguments cannot be used, or null. */
+    String invalidArguments() {
+        if (pid != null && pid < 1) {
+            return "--pid must be a process id (1 or more), not " + pid;
+        }
+        if (count != null && count < 1) {
+            return "--count must be 1 or more, not " + count;
+        }
+        if (seconds != null && !(seconds > 0 && seconds < 1e9)) {
+            return "--duration must be a positive number of seconds, not " + seconds;
+        }
+        if (comm != null && (comm.isEmpty() || comm.length() > 15)) {
+            return "--comm must be a command name of 1 to 15 characters (the kernel's comm), not '" + comm + "'";
+        }
+        return null;
+    }
+
     @Override
     public Integer call() throws Exception {
+        String invalid = invalidArguments();
+        if (invalid != null) {
+            System.err.println("vigil trace: " + invalid);
+            return 2;
+        }
         TraceFilter filter;
         try {
             filter = new TraceFilter(new HashSet<>(kinds.stream().map(k -> k.toLowerCase(Locale.ROOT)).toList()), pid, comm);
@@ -66,8 +92,8 @@ final class TraceCommand implements java.util.concurrent.Callable<Integer> {
             System.err.println("vigil trace: " + e.getMessage());
             return 2;
         }
-        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
-        SensorOptions options = SensorOptions.defaults().withLowLatency(true).withSensors(filter.sensors());
+        SensorOptions options = SensorOptions.defaults().withLowLatency(true).withSensors(filter.sensors())
+                .withKeepEvents(false);
         try (SensorRuntime sensors = SensorRuntime.start(options, System.err::println)) {
             List<SensorStatus> running = sensors.statuses().stream()
                     .filter(s -> s.state() == SensorStatus.State.RUNNING).toList();
@@ -75,66 +101,110 @@ final class TraceCommand implements java.util.concurrent.Callable<Integer> {
                 System.err.println("vigil trace: no sensor could start (see above); run as root on a kernel with BPF");
                 return 1;
             }
-            CountDownLatch done = new CountDownLatch(1);
-            CountDownLatch flushed = new CountDownLatch(1);
-            AtomicLong printed = new AtomicLong();
-            // Ctrl-C: stop, and let the events already held be printed before the JVM exits
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                done.countDown();
-                try {
-                    flushed.await(2, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
+            return stream(sensors, filter, running);
+        }
+    }
+
+    private int stream(SensorRuntime sensors, TraceFilter filter, List<SensorStatus> running) throws InterruptedException {
+        Output out = Output.stdout();
+        TimeOrder order = new TimeOrder(ORDER_WINDOW, BACKLOG);
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        // Ctrl-C: stop, and let the events already held be printed before the JVM exits
+        Thread hook = new Thread(() -> {
+            stop.set(true);
+            try {
+                finished.await(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        Losses losses = new Losses(sensors, order);
+        int status = 0;
+        try (SensorRuntime.Subscription ignored = sensors.subscribe(event -> {
+            if (filter.test(event)) {
+                order.offer(event, System.nanoTime());
+            }
+        })) {
+            System.err.println("vigil trace: tracing with " + String.join(", ",
+                    running.stream().map(SensorStatus::sensor).toList()) + " (Ctrl-C to stop)");
             if (!json) {
                 out.println(EventFormatter.header());
                 out.flush();
             }
-            TimeOrder order = new TimeOrder(ORDER_WINDOW, event -> print(event, out, printed, done));
-            ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "vigil-trace-order");
-                t.setDaemon(true);
-                return t;
-            });
-            ticker.scheduleAtFixedRate(() -> {
-                try {
-                    order.release(System.nanoTime());
-                } catch (RuntimeException e) { // an exception would end the schedule, and with it the stream
-                    System.err.println("vigil trace: could not print an event: " + e);
-                }
-            }, 5, 5, TimeUnit.MILLISECONDS);
-            try (SensorRuntime.Subscription ignored = sensors.subscribe(event -> {
-                if (filter.test(event)) {
-                    order.offer(event, System.nanoTime());
-                }
-            })) {
-                System.err.println("vigil trace: tracing with " + String.join(", ",
-                        running.stream().map(SensorStatus::sensor).toList()) + " (Ctrl-C to stop)");
-                if (seconds != null) {
-                    done.await((long) (seconds * 1000), TimeUnit.MILLISECONDS);
-                } else {
-                    done.await();
-                }
-            } finally {
-                ticker.shutdownNow();
-                order.flush();
+            long deadline = seconds == null ? Long.MAX_VALUE : System.nanoTime() + (long) (seconds * 1e9);
+            long printed = 0;
+            while (!stop.get() && System.nanoTime() < deadline && (count == null || printed < count)) {
+                printed += print(order.due(System.nanoTime()), sensors, out, printed);
                 out.flush();
-                flushed.countDown();
+                losses.reportIfGrown(false);
+                Thread.sleep(5);
+            }
+            print(order.drain(), sensors, out, printed);
+            out.flush();
+        } catch (IOException e) {
+            if (Output.isBrokenPipe(e)) {
+                status = QueryCommand.BROKEN_PIPE;
+            } else {
+                System.err.println("vigil trace: writing events failed: " + e.getMessage());
+                status = 1;
+            }
+        } finally {
+            losses.reportIfGrown(true);
+            finished.countDown();
+            if (!stop.get()) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // Ctrl-C came just now: the hook is running and waits for us
+                }
             }
         }
-        return 0;
+        return status;
     }
 
-    /** Prints an event, unless --count is already reached. Runs under the TimeOrder's lock: one at a time. */
-    private void print(SensorEvent event, PrintStream out, AtomicLong printed, CountDownLatch done) {
-        if (count != null && printed.get() >= count) {
-            return;
+    /** Prints the events up to --count; returns how many. */
+    private int print(List<SensorEvent> events, SensorRuntime sensors, Output out, long printedBefore) throws IOException {
+        int n = 0;
+        for (SensorEvent event : events) {
+            if (count != null && printedBefore + n >= count) {
+                break;
+            }
+            SensorEvent complete = sensors.withExecutable(event);
+            out.println(json ? EventFormatter.json(complete) : EventFormatter.line(complete));
+            n++;
         }
-        out.println(json ? EventFormatter.json(event) : EventFormatter.line(event));
-        out.flush();
-        if (count != null && printed.incrementAndGet() >= count) {
-            done.countDown();
+        return n;
+    }
+
+    /** What this stream lost, said on stderr when it grew (at most every 5 s) and at the end. */
+    private static final class Losses {
+        private final SensorRuntime sensors;
+        private final TimeOrder order;
+        private final AtomicLong reported = new AtomicLong();
+        private long lastReport = System.nanoTime();
+
+        Losses(SensorRuntime sensors, TimeOrder order) {
+            this.sensors = sensors;
+            this.order = order;
+        }
+
+        void reportIfGrown(boolean atEnd) {
+            long now = System.nanoTime();
+            if (!atEnd && now - lastReport < LOSS_REPORT_NANOS) {
+                return;
+            }
+            long kernel = sensors.statuses().stream().mapToLong(SensorStatus::dropped).sum();
+            long slow = order.refused();
+            long total = kernel + slow;
+            if (total > reported.get()) {
+                reported.set(total);
+                lastReport = now;
+                System.err.println("vigil trace: " + total + " events not printed " + (atEnd ? "in all" : "so far")
+                        + ": " + kernel + " dropped in the kernel (ring buffer full), " + slow
+                        + " because the output was too slow to keep up");
+            }
         }
     }
 }

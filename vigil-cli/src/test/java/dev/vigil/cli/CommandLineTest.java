@@ -17,20 +17,51 @@ class CommandLineTest {
     }
 
     static Run vigil(String stdin, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                "dev.vigil.cli.Main"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).start();
+        RawRun r = vigilRaw(stdin == null ? null : stdin.getBytes(StandardCharsets.UTF_8), List.of(), args);
+        return new Run(r.status(), new String(r.out(), StandardCharsets.UTF_8), new String(r.err(), StandardCharsets.UTF_8));
+    }
+
+    record RawRun(int status, byte[] out, byte[] err) {
+    }
+
+    /** Runs vigil in a child JVM with stdin bytes, extra JVM options (a small heap) and the environment given. */
+    static RawRun vigilRaw(byte[] stdin, List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        return vigilRaw(stdin, jvmOptions, java.util.Map.of(), args);
+    }
+
+    static RawRun vigilRaw(byte[] stdin, List<String> jvmOptions, java.util.Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        Process p = start(jvmOptions, env, args);
         try (var in = p.getOutputStream()) {
             if (stdin != null) {
-                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+                in.write(stdin);
             }
         }
+        var err = new java.util.concurrent.CompletableFuture<byte[]>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                err.complete(p.getErrorStream().readAllBytes());
+            } catch (IOException e) {
+                err.completeExceptionally(e);
+            }
+        });
         byte[] out = p.getInputStream().readAllBytes();
-        byte[] err = p.getErrorStream().readAllBytes();
-        return new Run(p.waitFor(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+        if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("vigil " + String.join(" ", args) + " did not end");
+        }
+        return new RawRun(p.exitValue(), out, err.join());
+    }
+
+    static Process start(List<String> jvmOptions, java.util.Map<String, String> env, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.vigil.cli.Main"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().putAll(env);
+        return pb.start();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.cli.output.Output;
 import dev.vigil.cli.output.OutputOptions;
 import dev.vigil.sql.Engine;
 import dev.vigil.sql.Session;
@@ -24,8 +25,8 @@ class ShellTest {
     void open() throws Exception {
         engine = Engine.builder().build();
         session = engine.openSession();
-        shell = new Shell(engine, session, OutputOptions.DEFAULT, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        shell = new Shell(engine, session, OutputOptions.DEFAULT, new Output(out),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false);
     }
 
     @AfterEach
@@ -33,7 +34,7 @@ class ShellTest {
         session.close();
     }
 
-    private String type(String... lines) {
+    private String type(String... lines) throws java.io.IOException {
         out.reset();
         for (String line : lines) {
             shell.accept(line);
@@ -42,7 +43,7 @@ class ShellTest {
     }
 
     @Test
-    void prettyIsOsqueryisBoxedTable() {
+    void prettyIsOsqueryisBoxedTable() throws Exception {
         assertThat(type("select 1 as pid, 'init' as name union all select 22, 'sshd';")).isEqualTo("""
                 +-----+------+
                 | pid | name |
@@ -54,7 +55,7 @@ class ShellTest {
     }
 
     @Test
-    void statementsSpanLinesUntilTheSemicolon() {
+    void statementsSpanLinesUntilTheSemicolon() throws Exception {
         assertThat(type("select", "  'a;b' as x")).isEmpty();
         assertThat(shell.inStatement()).isTrue();
         assertThat(type(";")).contains("| a;b |");
@@ -62,7 +63,7 @@ class ShellTest {
     }
 
     @Test
-    void everyModePrints() {
+    void everyModePrints() throws Exception {
         String q = "select 1 as a, 'x,y' as b, null as c;";
         assertThat(type(".mode line", q)).isEqualTo("a = 1\nb = x,y\nc = \n");
         assertThat(type(".mode csv", q)).isEqualTo("a,b,c\n1,\"x,y\",\n");
@@ -74,7 +75,7 @@ class ShellTest {
     }
 
     @Test
-    void metaCommandsListTablesAndSchemas() {
+    void metaCommandsListTablesAndSchemas() throws Exception {
         assertThat(type(".tables")).contains("  => vigil_columns", "  => vigil_tables");
         assertThat(type(".tables col")).contains("vigil_columns").doesNotContain("vigil_tables");
         assertThat(type(".schema vigil_tables")).startsWith("CREATE TABLE vigil_tables(`name` TEXT, `description` TEXT");
@@ -84,7 +85,7 @@ class ShellTest {
     }
 
     @Test
-    void errorsAreReportedAndTheShellGoesOn() {
+    void errorsAreReportedAndTheShellGoesOn() throws Exception {
         type("selec 1;");
         type(".mode fancy");
         type(".schema nothing_here");
@@ -99,7 +100,7 @@ class ShellTest {
     }
 
     @Test
-    void exitAndQuitLeave() {
+    void exitAndQuitLeave() throws Exception {
         assertThat(shell.accept(".exit")).isFalse();
         assertThat(shell.accept(".quit")).isFalse();
         assertThat(shell.accept("select 1;")).isTrue();

@@ -30,14 +30,20 @@ class TimeOrderTest {
     }
 
     private final List<String> out = new ArrayList<>();
-    private final TimeOrder order = new TimeOrder(Duration.ofMillis(50), e -> out.add(e.kind()));
+    private final TimeOrder order = new TimeOrder(Duration.ofMillis(50), 1000);
+
+    private int release(long now) {
+        List<SensorEvent> due = order.due(now);
+        due.forEach(e -> out.add(e.kind()));
+        return due.size();
+    }
 
     @Test
     void anEventThatHappenedEarlierButArrivedLaterWithinTheWindowLeavesFirst() {
         order.offer(new Event("connect", 1_000 * MS), 0);
         order.offer(new Event("exec", 999 * MS), 10 * MS);
-        assertThat(order.release(49 * MS)).isZero();
-        assertThat(order.release(60 * MS)).isEqualTo(2);
+        assertThat(release(49 * MS)).isZero();
+        assertThat(release(60 * MS)).isEqualTo(2);
         assertThat(out).containsExactly("exec", "connect");
     }
 
@@ -45,19 +51,19 @@ class TimeOrderTest {
     void eventsWaitTheWindowAfterTheyArriveAndNoLonger() {
         order.offer(new Event("a", 5 * MS), 0);
         order.offer(new Event("b", 6 * MS), 40 * MS);
-        assertThat(order.release(50 * MS)).isEqualTo(1);
+        assertThat(release(50 * MS)).isEqualTo(1);
         assertThat(out).containsExactly("a");
-        assertThat(order.release(89 * MS)).isZero();
-        assertThat(order.release(90 * MS)).isEqualTo(1);
+        assertThat(release(89 * MS)).isZero();
+        assertThat(release(90 * MS)).isEqualTo(1);
         assertThat(out).containsExactly("a", "b");
     }
 
     @Test
     void aLateEventIsPassedOnOutOfOrderNotDropped() {
         order.offer(new Event("later", 10 * MS), 0);
-        order.release(100 * MS);
+        release(100 * MS);
         order.offer(new Event("earlier", 1 * MS), 200 * MS);
-        order.release(300 * MS);
+        release(300 * MS);
         assertThat(out).containsExactly("later", "earlier");
     }
 
@@ -66,9 +72,20 @@ class TimeOrderTest {
         order.offer(new Event("first", 7 * MS), 0);
         order.offer(new Event("second", 7 * MS), 1);
         order.offer(new Event("zeroth", 3 * MS), 2);
-        order.flush();
+        order.drain().forEach(e -> out.add(e.kind()));
         assertThat(out).containsExactly("zeroth", "first", "second");
-        order.flush();
+        order.drain().forEach(e -> out.add(e.kind()));
         assertThat(out).hasSize(3);
+    }
+
+    @Test
+    void aFullQueueRefusesAndCountsInsteadOfGrowing() {
+        TimeOrder small = new TimeOrder(Duration.ofMillis(50), 3);
+        for (int i = 0; i < 10; i++) {
+            small.offer(new Event("e" + i, i * MS), 0);
+        }
+        assertThat(small.refused()).isEqualTo(7);
+        assertThat(small.drain()).extracting(SensorEvent::kind).containsExactly("e0", "e1", "e2");
+        assertThat(small.offer(new Event("again", 0), 0)).isTrue();
     }
 }

@@ -1,6 +1,6 @@
 package dev.vigil.cli;
 
-import org.junit.jupiter.api.Assumptions;
+import dev.vigil.testkit.Requirements;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +42,7 @@ class TraceCommandTest {
 
     @Test
     void execAndExitOfAChildAppearAsJsonLines(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "needs root for BPF");
+        Requirements.requireBpf();
         String marker = "vigil-trace-" + UUID.randomUUID();
         // A shell under a name of its own, so --comm matches only the test's child.
         String comm = "vt" + Long.toHexString(System.nanoTime() & 0xffffffffL);

@@ -1,6 +1,7 @@
-package dev.vigil.cli;
+package dev.vigil.host;
 
-import dev.vigil.cli.docs.TableDocs;
+import dev.vigil.host.docs.TableDocs;
+import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.Engine;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +20,8 @@ class TableDocsTest {
     void committedTableDocsMatchTheSpecs() throws Exception {
         Path dir = Path.of("..", "docs", "tables");
         List<String> stale = new ArrayList<>();
-        try (Engine engine = HostEngine.open()) {
-            Map<String, String> expected = TableDocs.render(engine.tables().values());
+        try (HostEngine host = HostEngine.idle(HostPaths.live())) {
+            Map<String, String> expected = TableDocs.render(host.engine().tables().values());
             for (var e : expected.entrySet()) {
                 Path file = dir.resolve(e.getKey());
                 if (!Files.exists(file) || !Files.readString(file).equals(e.getValue())) {

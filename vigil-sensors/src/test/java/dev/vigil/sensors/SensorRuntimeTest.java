@@ -1,5 +1,7 @@
 package dev.vigil.sensors;
 
+import dev.vigil.testkit.OpenDescriptors;
+import dev.vigil.testkit.Requirements;
 import dev.vigil.bpf.FeatureProbe;
 import dev.vigil.sensors.dns.DnsEvent;
 import dev.vigil.sensors.process.ProcessEvent;
@@ -24,7 +26,7 @@ class SensorRuntimeTest {
 
     @Test
     void childProcessAppearsInEventTablesWithItsExitCode(@TempDir Path dir) throws Exception {
-        RootOnly.assumeBpfPrivileges();
+        Requirements.requireBpf();
         String marker = "vigil-runtime-" + UUID.randomUUID();
         List<String> warnings = new ArrayList<>();
         List<SensorEvent> live = new CopyOnWriteArrayList<>();
@@ -34,7 +36,7 @@ class SensorRuntimeTest {
             Process child = new ProcessBuilder("/bin/sh", "-c", "exit 3", marker).directory(dir.toFile()).start();
             assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
             long pid = child.pid();
-            assertThat(RootOnly.waitFor(() -> live.stream().anyMatch(e -> e.kind().equals("exit") && e.pid() == pid))).isTrue();
+            assertThat(Requirements.waitFor(() -> live.stream().anyMatch(e -> e.kind().equals("exit") && e.pid() == pid))).isTrue();
 
             Row exec = only(rows(runtime, "process_events"), "pid", pid, "cmdline", "/bin/sh -c exit 3 " + marker);
             assertThat(value(exec, "parent")).isEqualTo(ProcessHandle.current().pid());
@@ -77,16 +79,16 @@ class SensorRuntimeTest {
 
     @Test
     void stoppingLeavesNoBpfDescriptorsAndKeepsCounters() throws Exception {
-        RootOnly.assumeBpfPrivileges();
+        Requirements.requireBpf();
         SensorRuntime.start(SensorOptions.defaults(), w -> { }).close();
-        List<String> before = bpfDescriptors();
+        List<String> before = OpenDescriptors.bpf();
         SensorRuntime runtime = SensorRuntime.start(SensorOptions.defaults(), w -> { });
-        assertThat(bpfDescriptors()).hasSizeGreaterThan(before.size());
+        assertThat(OpenDescriptors.bpf()).hasSizeGreaterThan(before.size());
         new ProcessBuilder("/bin/true").start().waitFor();
-        assertThat(RootOnly.waitFor(() -> process(runtime).delivered() > 0)).isTrue();
+        assertThat(Requirements.waitFor(() -> process(runtime).delivered() > 0)).isTrue();
         runtime.close();
         runtime.close();
-        assertThat(bpfDescriptors()).containsExactlyInAnyOrderElementsOf(before);
+        assertThat(OpenDescriptors.bpf()).containsExactlyInAnyOrderElementsOf(before);
         SensorStatus stopped = process(runtime);
         assertThat(stopped.state()).isEqualTo(SensorStatus.State.STOPPED);
         assertThat(stopped.seen()).isPositive();
@@ -97,23 +99,6 @@ class SensorRuntimeTest {
         return runtime.statuses().stream().filter(s -> s.sensor().equals("process")).findFirst().orElseThrow();
     }
 
-    /** This process's descriptors of BPF objects, perf events and epoll instances. */
-    static List<String> bpfDescriptors() throws java.io.IOException {
-        List<String> out = new ArrayList<>();
-        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
-            for (Path fd : fds.toList()) {
-                try {
-                    String target = Files.readSymbolicLink(fd).toString();
-                    if (target.contains("bpf") || target.contains("perf_event") || target.contains("eventpoll")) {
-                        out.add(fd.getFileName() + " -> " + target);
-                    }
-                } catch (java.io.IOException vanished) {
-                    // the listing's own descriptor
-                }
-            }
-        }
-        return out;
-    }
 
     @Test
     void withoutPrivilegesSensorsAreUnsupportedAndTablesEmpty(@TempDir Path root) throws Exception {

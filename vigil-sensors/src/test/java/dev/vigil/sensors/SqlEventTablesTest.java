@@ -1,5 +1,6 @@
 package dev.vigil.sensors;
 
+import dev.vigil.testkit.Requirements;
 import dev.vigil.sql.Engine;
 import dev.vigil.sql.QueryResult;
 import dev.vigil.sql.Session;
@@ -18,7 +19,7 @@ class SqlEventTablesTest {
 
     @Test
     void tcpConnectAndAcceptAreQueryable() throws Exception {
-        RootOnly.assumeBpfPrivileges();
+        Requirements.requireBpf();
         try (SensorRuntime sensors = SensorRuntime.start(SensorOptions.defaults().withLowLatency(true), w -> { })) {
             Engine.Builder builder = Engine.builder();
             sensors.tables().forEach(builder::addTable);
@@ -29,7 +30,7 @@ class SqlEventTablesTest {
                 String query = "SELECT action, pid, remote_port, local_port, status FROM socket_events WHERE "
                         + "(action = 'connect' AND remote_port = " + server.getLocalPort() + ") OR "
                         + "(action = 'accept' AND local_port = " + server.getLocalPort() + ") ORDER BY action";
-                assertThat(RootOnly.waitFor(() -> {
+                assertThat(Requirements.waitFor(() -> {
                     try {
                         return session.query(query).rows().size() == 2;
                     } catch (Exception e) {
@@ -48,7 +49,7 @@ class SqlEventTablesTest {
 
     @Test
     void dnsLookupsAreQueryable() throws Exception {
-        RootOnly.assumeBpfPrivileges();
+        Requirements.requireBpf();
         String invalid = "vigil-" + UUID.randomUUID() + ".invalid";
         try (SensorRuntime sensors = SensorRuntime.start(SensorOptions.defaults().withLowLatency(true), w -> { })) {
             Engine.Builder builder = Engine.builder();
@@ -59,7 +60,7 @@ class SqlEventTablesTest {
                 String query = "SELECT pid, comm, return_code, error, latency_ns > 0, path FROM dns_lookup_events WHERE host = '"
                         + invalid + "'";
                 // The path comes from the process sensor's exec event, read on another ring buffer: wait for both.
-                assertThat(RootOnly.waitFor(() -> {
+                assertThat(Requirements.waitFor(() -> {
                     try {
                         List<List<Object>> rows = session.query(query).rows();
                         return !rows.isEmpty() && rows.getFirst().getLast() != null;
@@ -75,7 +76,7 @@ class SqlEventTablesTest {
 
     @Test
     void childProcessIsQueryableWithItsExitCode(@TempDir Path dir) throws Exception {
-        RootOnly.assumeBpfPrivileges();
+        Requirements.requireBpf();
         String marker = "vigil-sql-" + UUID.randomUUID();
         try (SensorRuntime sensors = SensorRuntime.start(SensorOptions.defaults().withLowLatency(true), w -> { })) {
             Engine.Builder builder = Engine.builder();
@@ -86,7 +87,7 @@ class SqlEventTablesTest {
                 long pid = child.pid();
                 String exitQuery = "SELECT exit_code, cmdline, parent FROM bpf_process_events WHERE pid = " + pid
                         + " AND syscall = 'exit'";
-                assertThat(RootOnly.waitFor(() -> {
+                assertThat(Requirements.waitFor(() -> {
                     try {
                         return !session.query(exitQuery).rows().isEmpty();
                     } catch (Exception e) {

@@ -1,172 +1,145 @@
 package dev.vigil.cli.output;
 
-import dev.vigil.sql.QueryResult;
+import dev.vigil.host.OsqueryRows;
+import dev.vigil.sql.ResultSink;
+import dev.vigil.sql.StatementSummary;
 
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 
-/** Prints query results in one of osqueryi's output modes. Stateless and thread-safe. */
-public final class ResultPrinter {
-    private ResultPrinter() {
+/**
+ * Prints results in one of osqueryi's output modes as the engine streams them. The line, CSV, list and JSON modes
+ * print each row when it comes; the aligned modes (pretty, column) must see every row to size their columns, so they
+ * hold the rows of one statement, up to a limit past which the statement stops with {@link ResultTooLargeException}
+ * rather than exhausting memory. As in osqueryi, an empty result prints nothing (JSON: an empty array). A statement
+ * that fails after some rows keeps them printed (a JSON array is closed), as sqlite3 does; one that fails before
+ * its first row prints nothing. Confined to the thread running the statements.
+ */
+public final class ResultPrinter implements ResultSink {
+    private final OutputOptions options;
+    private final Output out;
+    private final Consumer<StatementSummary> afterEach;
+    private final long holdLimitBytes;
+    private List<String> columns = List.of();
+    private final List<List<String>> held = new ArrayList<>();
+    private long heldBytes;
+    private long rows;
+
+    /**
+     * @param afterEach  told when a statement completed, after its rows are printed (warnings, notes, timer)
+     * @param holdLimitBytes the most an aligned mode may hold of one result, estimated
+     */
+    public ResultPrinter(OutputOptions options, Output out, Consumer<StatementSummary> afterEach, long holdLimitBytes) {
+        this.options = options;
+        this.out = out;
+        this.afterEach = afterEach;
+        this.holdLimitBytes = holdLimitBytes;
     }
 
-    public static void print(QueryResult result, OutputOptions options, PrintStream out) {
-        List<String> columns = result.columns();
-        List<List<String>> rows = new ArrayList<>(result.rows().size());
-        for (List<Object> row : result.rows()) {
-            List<String> texts = new ArrayList<>(row.size());
-            for (Object v : row) {
-                texts.add(text(v, options.nullValue()));
-            }
-            rows.add(texts);
+    /** A limit of a quarter of the heap, at most 1 GiB, for the aligned modes. */
+    public static long defaultHoldLimit() {
+        return Math.min(1L << 30, Runtime.getRuntime().maxMemory() / 4);
+    }
+
+    @Override
+    public void columns(List<String> names) {
+        columns = names;
+        held.clear();
+        heldBytes = 0;
+        rows = 0;
+    }
+
+    @Override
+    public void row(Object[] values) throws IOException {
+        rows++;
+        if (rows == 1) {
+            begin(); // the header waits for a first row: a statement that fails at once prints nothing
         }
         switch (options.mode()) {
-            case PRETTY -> pretty(columns, rows, options.headers(), out);
-            case LINE -> line(columns, rows, out);
-            case CSV -> delimited(columns, rows, options.headers(), ",", true, out);
-            case LIST -> delimited(columns, rows, options.headers(), options.separator(), false, out);
-            case COLUMN -> column(columns, rows, options.headers(), out);
-            case JSON -> JsonRows.print(columns, result.rows(), out);
+            case PRETTY, COLUMN -> hold(values);
+            case LINE -> {
+                if (rows > 1) {
+                    out.newline();
+                }
+                out.print(Formats.lines(columns, texts(values)));
+            }
+            case CSV -> out.println(Formats.join(texts(values), ",", true));
+            case LIST -> out.println(Formats.join(texts(values), options.separator(), false));
+            case JSON -> {
+                if (rows > 1) {
+                    out.print(",\n");
+                }
+                out.print("  " + OsqueryRows.json(columns, values));
+            }
         }
+    }
+
+    private void begin() throws IOException {
+        switch (options.mode()) {
+            case CSV, LIST -> {
+                if (options.headers()) {
+                    out.println(Formats.join(columns, options.mode() == OutputMode.CSV ? "," : options.separator(),
+                            options.mode() == OutputMode.CSV));
+                }
+            }
+            case JSON -> out.print("[\n");
+            default -> {
+            }
+        }
+    }
+
+    @Override
+    public void completed(StatementSummary summary) throws IOException {
+        if (rows == 0 && options.mode() == OutputMode.JSON && !columns.isEmpty()) {
+            out.print("[\n"); // osqueryi prints an empty result as an empty array
+            rows = -1;
+        }
+        finish();
+        out.flush();
+        afterEach.accept(summary);
+    }
+
+    @Override
+    public void failed() throws IOException {
+        finish();
         out.flush();
     }
 
-    /** A value as osquery shows it: integers and text as is, doubles without a trailing ".0" only when integral. */
-    static String text(Object value, String nullValue) {
-        return switch (value) {
-            case null -> nullValue;
-            case String s -> s;
-            case Double d -> formatDouble(d);
-            case byte[] b -> new String(b, StandardCharsets.UTF_8).chars().allMatch(c -> c >= 0x20 && c < 0x7f)
-                    ? new String(b, StandardCharsets.UTF_8) : HexFormat.of().formatHex(b);
-            default -> value.toString();
-        };
-    }
-
-    static String formatDouble(double d) {
-        if (Double.isFinite(d) && d == Math.rint(d) && Math.abs(d) < 1e15) {
-            return Long.toString((long) d) + ".0";
-        }
-        return Double.toString(d);
-    }
-
-    private static void pretty(List<String> columns, List<List<String>> rows, boolean headers, PrintStream out) {
-        if (columns.isEmpty()) {
-            return;
-        }
-        int[] widths = widths(columns, rows, headers);
-        StringBuilder border = new StringBuilder("+");
-        for (int w : widths) {
-            border.append("-".repeat(w + 2)).append('+');
-        }
-        out.println(border);
-        if (headers) {
-            out.println(boxedLine(columns, widths));
-            out.println(border);
-        }
-        for (List<String> row : rows) {
-            out.println(boxedLine(row, widths));
-        }
-        if (!rows.isEmpty() || !headers) {
-            out.println(border);
-        }
-    }
-
-    private static String boxedLine(List<String> values, int[] widths) {
-        StringBuilder sb = new StringBuilder("|");
-        for (int i = 0; i < values.size(); i++) {
-            String v = values.get(i);
-            sb.append(' ').append(v).append(" ".repeat(widths[i] - displayWidth(v))).append(" |");
-        }
-        return sb.toString();
-    }
-
-    private static void line(List<String> columns, List<List<String>> rows, PrintStream out) {
-        int width = columns.stream().mapToInt(ResultPrinter::displayWidth).max().orElse(0);
-        boolean first = true;
-        for (List<String> row : rows) {
-            if (!first) {
-                out.println();
+    /** Prints what the mode held back, or closes what it opened. */
+    private void finish() throws IOException {
+        switch (options.mode()) {
+            case PRETTY -> out.print(Formats.pretty(columns, held, options.headers()));
+            case COLUMN -> out.print(Formats.column(columns, held, options.headers()));
+            case JSON -> {
+                if (rows != 0) {
+                    out.print("\n]\n"); // osqueryi: "[\n" rows joined by ",\n" "\n]\n"
+                }
             }
-            first = false;
-            for (int i = 0; i < columns.size(); i++) {
-                String name = columns.get(i);
-                out.println(" ".repeat(width - displayWidth(name)) + name + " = " + row.get(i));
+            default -> {
             }
         }
+        held.clear();
     }
 
-    private static void delimited(List<String> columns, List<List<String>> rows, boolean headers, String separator,
-                                  boolean quote, PrintStream out) {
-        if (headers && !columns.isEmpty()) {
-            out.println(join(columns, separator, quote));
+    private void hold(Object[] values) throws ResultTooLargeException {
+        List<String> texts = texts(values);
+        for (String t : texts) {
+            heldBytes += 40 + 2L * t.length();
         }
-        for (List<String> row : rows) {
-            out.println(join(row, separator, quote));
+        if (heldBytes > holdLimitBytes) {
+            held.clear();
+            throw new ResultTooLargeException(rows, holdLimitBytes);
         }
+        held.add(texts);
     }
 
-    private static String join(List<String> values, String separator, boolean quote) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                sb.append(separator);
-            }
-            String v = values.get(i);
-            if (quote && (v.contains(separator) || v.contains("\"") || v.contains("\n") || v.contains("\r"))) {
-                sb.append('"').append(v.replace("\"", "\"\"")).append('"');
-            } else {
-                sb.append(v);
-            }
+    private List<String> texts(Object[] values) {
+        List<String> texts = new ArrayList<>(values.length);
+        for (Object v : values) {
+            texts.add(OsqueryRows.text(v, options.nullValue()));
         }
-        return sb.toString();
-    }
-
-    private static void column(List<String> columns, List<List<String>> rows, boolean headers, PrintStream out) {
-        int[] widths = widths(columns, rows, headers);
-        if (headers) {
-            out.println(padded(columns, widths));
-            List<String> dashes = new ArrayList<>();
-            for (int w : widths) {
-                dashes.add("-".repeat(w));
-            }
-            out.println(padded(dashes, widths));
-        }
-        for (List<String> row : rows) {
-            out.println(padded(row, widths));
-        }
-    }
-
-    private static String padded(List<String> values, int[] widths) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < values.size(); i++) {
-            String v = values.get(i);
-            sb.append(v);
-            if (i < values.size() - 1) {
-                sb.append(" ".repeat(widths[i] - displayWidth(v) + 2));
-            }
-        }
-        return sb.toString();
-    }
-
-    private static int[] widths(List<String> columns, List<List<String>> rows, boolean headers) {
-        int[] widths = new int[columns.size()];
-        for (int i = 0; i < columns.size(); i++) {
-            widths[i] = headers ? displayWidth(columns.get(i)) : 0;
-        }
-        for (List<String> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], displayWidth(row.get(i)));
-            }
-        }
-        return widths;
-    }
-
-    /** Code points, so that accented text lines up; wide CJK glyphs are not measured. */
-    static int displayWidth(String s) {
-        return s.codePointCount(0, s.length());
+        return texts;
     }
 }

@@ -1,4 +1,4 @@
-package dev.vigil.cli.docs;
+package dev.vigil.host.docs;
 
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Table;

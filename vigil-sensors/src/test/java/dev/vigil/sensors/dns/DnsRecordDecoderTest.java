@@ -1,5 +1,6 @@
 package dev.vigil.sensors.dns;
 
+import dev.vigil.testkit.Requirements;
 import dev.vigil.sensors.BtfLayout;
 import dev.vigil.sensors.MalformedRecordException;
 import dev.vigil.sensors.WallClock;
@@ -17,7 +18,6 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Records captured from dns.bpf.c on a real kernel while getent(1) looked up {@code localhost} (three answers,
@@ -119,7 +119,7 @@ class DnsRecordDecoderTest {
     @Test
     void decoderOffsetsMatchTheCompiledStruct() throws Exception {
         Path object = Path.of("target/classes/bpf/dns.bpf.o");
-        assumeTrue(Files.exists(object), "dns.bpf.o not built");
+        Requirements.require(Files.exists(object), "dns.bpf.o not built");
         Map<String, Integer> m = BtfLayout.members(object, "dns_record");
         assertThat(m).containsEntry("uid", DnsRecordDecoder.UID).containsEntry("gid", DnsRecordDecoder.GID)
                 .containsEntry("ret", DnsRecordDecoder.RET).containsEntry("hint_family", DnsRecordDecoder.HINT_FAMILY)

@@ -1,11 +1,11 @@
 package dev.vigil.sensors.dns;
 
+import dev.vigil.testkit.Requirements;
 import dev.vigil.bpf.FeatureProbe;
 import dev.vigil.bpf.HookKind;
 import dev.vigil.sensors.EventStore;
 import dev.vigil.sensors.EventStores;
 import dev.vigil.sensors.HostRoots;
-import dev.vigil.sensors.RootOnly;
 import dev.vigil.sensors.SensorOptions;
 import dev.vigil.sensors.SensorStatus;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,13 +30,13 @@ class DnsSensorTest {
 
     @BeforeEach
     void privileged() {
-        RootOnly.assumeBpfPrivileges();
+        Requirements.requireBpf();
     }
 
     @ParameterizedTest
     @EnumSource(value = HookKind.class, names = {"UPROBE_MULTI", "UPROBE"})
     void lookupsOfLocalhostAndAnInvalidNameAreSeen(HookKind kind, @TempDir Path root) throws Exception {
-        assumeTrue(kind != HookKind.UPROBE_MULTI || new FeatureProbe().check(kind, "getaddrinfo") == null,
+        Requirements.require(kind != HookKind.UPROBE_MULTI || new FeatureProbe().check(kind, "getaddrinfo") == null,
                 "no uprobe_multi links on this kernel");
         List<DnsEvent> live = new CopyOnWriteArrayList<>();
         try (DnsSensor sensor = new DnsSensor(EventStores.withDefaults(java.util.List.of(DnsSensor.KIND)))) {
@@ -49,7 +49,7 @@ class DnsSensorTest {
             String invalid = "vigil-" + UUID.randomUUID() + ".invalid";
             long bad = run("getent", "ahosts", invalid);
 
-            assertThat(RootOnly.waitFor(() -> live.stream().anyMatch(e -> e.pid() == bad))).as("events %s", live).isTrue();
+            assertThat(Requirements.waitFor(() -> live.stream().anyMatch(e -> e.pid() == bad))).as("events %s", live).isTrue();
             DnsEvent ok = live.stream().filter(e -> e.pid() == good && e.host().equals("localhost")).findFirst().orElseThrow();
             assertThat(ok.function()).isEqualTo("getaddrinfo");
             assertThat(ok.returnCode()).isZero();
@@ -107,7 +107,7 @@ class DnsSensorTest {
             assertThat(said).as("the child's own results").startsWith("1", "0").hasSize(7);
             assertThat(said[3]).as("gethostbyname_r found localhost").isEqualTo("1");
             assertThat(said[4]).as("gethostbyname2_r found nothing").isEqualTo("0");
-            assertThat(RootOnly.waitFor(() -> live.stream().filter(e -> e.pid() == pid).count() >= 4)).as("%s", live).isTrue();
+            assertThat(Requirements.waitFor(() -> live.stream().filter(e -> e.pid() == pid).count() >= 4)).as("%s", live).isTrue();
             Thread.sleep(200); // an inner call reported on its own would come in right behind
             List<DnsEvent> mine = live.stream().filter(e -> e.pid() == pid).toList();
             assertThat(mine).extracting(DnsEvent::function)
@@ -193,7 +193,7 @@ class DnsSensorTest {
             assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).as("%s", printed).isZero();
             assertThat(printed).hasSize(3);
-            assertThat(RootOnly.waitFor(() -> live.stream().filter(e -> e.pid() == p.pid()).count() == 3)).as("%s", live).isTrue();
+            assertThat(Requirements.waitFor(() -> live.stream().filter(e -> e.pid() == p.pid()).count() == 3)).as("%s", live).isTrue();
             List<DnsEvent> mine = live.stream().filter(e -> e.pid() == p.pid()).toList();
             for (int i = 0; i < 3; i++) {
                 String[] truth = printed.get(i).split("\\|", -1);
@@ -221,7 +221,7 @@ class DnsSensorTest {
             int before = sensor.attachedLibcs().size();
             Process holder = new ProcessBuilder(loader.toString(), "--library-path", dir.toString(), "/bin/sleep", "20").start();
             try {
-                assertThat(RootOnly.waitFor(() -> {
+                assertThat(Requirements.waitFor(() -> {
                     try {
                         return sensor.rescan() == 1;
                     } catch (Exception e) {
@@ -231,7 +231,7 @@ class DnsSensorTest {
                 assertThat(sensor.attachedLibcs()).hasSize(before + 1);
                 String host = "vigil-" + UUID.randomUUID() + ".invalid";
                 long pid = run(loader.toString(), "--library-path", dir.toString(), "/usr/bin/getent", "ahosts", host);
-                assertThat(RootOnly.waitFor(() -> live.stream().anyMatch(e -> e.pid() == pid && e.host().equals(host))))
+                assertThat(Requirements.waitFor(() -> live.stream().anyMatch(e -> e.pid() == pid && e.host().equals(host))))
                         .as("%s", live).isTrue();
                 assertThat(sensor.rescan()).isZero();
             } finally {
@@ -247,7 +247,7 @@ class DnsSensorTest {
         try {
             gcc = new ProcessBuilder("gcc", source.toString(), "-o", binary.toString()).inheritIO().start();
         } catch (java.io.IOException e) {
-            assumeTrue(false, "gcc is not installed: " + e.getMessage());
+            Requirements.require(false, "gcc is not installed: " + e.getMessage());
             return;
         }
         assertThat(gcc.waitFor(60, TimeUnit.SECONDS)).isTrue();

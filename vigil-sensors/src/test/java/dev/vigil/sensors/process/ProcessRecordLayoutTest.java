@@ -1,5 +1,6 @@
 package dev.vigil.sensors.process;
 
+import dev.vigil.testkit.Requirements;
 import dev.vigil.sensors.BtfLayout;
 import org.junit.jupiter.api.Test;
 
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The decoder's offsets against struct exec_record and record_header as compiled (the object's BTF, via bpftool). */
 class ProcessRecordLayoutTest {
@@ -16,7 +16,7 @@ class ProcessRecordLayoutTest {
     @Test
     void decoderOffsetsMatchTheCompiledStructs() throws Exception {
         Path object = Path.of("target/classes/bpf/process.bpf.o");
-        assumeTrue(Files.exists(object), "process.bpf.o not built");
+        Requirements.require(Files.exists(object), "process.bpf.o not built");
         Map<String, Integer> exec = BtfLayout.members(object, "exec_record");
         Map<String, Integer> header = BtfLayout.members(object, "record_header");
         assertThat(header).containsEntry("type", ProcessRecordDecoder.H_TYPE).containsEntry("flags", ProcessRecordDecoder.H_FLAGS)

@@ -1,11 +1,11 @@
 package dev.vigil.sensors.process;
 
+import dev.vigil.testkit.Requirements;
 import dev.vigil.bpf.FeatureProbe;
 import dev.vigil.bpf.HookKind;
 import dev.vigil.sensors.HostRoots;
 import dev.vigil.sensors.EventStore;
 import dev.vigil.sensors.EventStores;
-import dev.vigil.sensors.RootOnly;
 import dev.vigil.sensors.SensorOptions;
 import dev.vigil.sensors.SensorStatus;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +38,7 @@ class ProcessSensorTest {
 
     @BeforeEach
     void privileged() {
-        RootOnly.assumeBpfPrivileges();
+        Requirements.requireBpf();
     }
 
     @ParameterizedTest
@@ -56,7 +56,7 @@ class ProcessSensorTest {
             assertThat(child.exitValue()).isEqualTo(3);
             long pid = child.pid();
 
-            assertThat(RootOnly.waitFor(() -> find(live, ProcessEvent.Kind.EXIT, pid).isPresent())).isTrue();
+            assertThat(Requirements.waitFor(() -> find(live, ProcessEvent.Kind.EXIT, pid).isPresent())).isTrue();
             // The JDK starts children through jspawnhelper, which then execs the command in the same process.
             ProcessEvent exec = live.stream().filter(e -> e.type() == ProcessEvent.Kind.EXEC && e.pid() == pid
                     && e.image().argv().contains(marker)).findFirst().orElseThrow();
@@ -107,7 +107,7 @@ class ProcessSensorTest {
             // the child execs jspawnhelper first, then the copy
             Predicate<ProcessEvent> ofCopy = e -> e.type() == ProcessEvent.Kind.EXEC && e.pid() == pid
                     && e.image().path().endsWith("/" + exe.getFileName());
-            assertThat(RootOnly.waitFor(() -> live.stream().anyMatch(ofCopy))).as(String.valueOf(sensor.status())).isTrue();
+            assertThat(Requirements.waitFor(() -> live.stream().anyMatch(ofCopy))).as(String.valueOf(sensor.status())).isTrue();
             ProcessEvent exec = live.stream().filter(ofCopy).findFirst().orElseThrow();
             ProcessEvent.ExecutableFile file = exec.executable();
             assertThat(file.mode()).isEqualTo("0100750");
@@ -147,7 +147,7 @@ class ProcessSensorTest {
                 long pid = child.pid();
                 Predicate<ProcessEvent> ofCopy = e -> e.type() == ProcessEvent.Kind.EXEC
                         && e.pid() == pid && e.image().path().equals(exe.toString());
-                assertThat(RootOnly.waitFor(() -> live.stream().anyMatch(ofCopy))).as(String.valueOf(sensor.status())).isTrue();
+                assertThat(Requirements.waitFor(() -> live.stream().anyMatch(ofCopy))).as(String.valueOf(sensor.status())).isTrue();
                 ProcessEvent.ExecutableFile file = live.stream().filter(ofCopy).findFirst().orElseThrow().executable();
                 assertThat(file.mode()).isEqualTo("0100700");
                 assertThat(file.mtime()).isEqualTo(981_173_106L);
@@ -172,7 +172,7 @@ class ProcessSensorTest {
             assertThat(storm.waitFor(30, TimeUnit.SECONDS)).isTrue();
             Thread.sleep(300);
             sensor.setLowLatency(true);
-            assertThat(RootOnly.waitFor(() -> {
+            assertThat(Requirements.waitFor(() -> {
                 SensorStatus s = sensor.status();
                 return s.delivered() + s.dropped() + s.malformed() == s.seen();
             })).as(String.valueOf(sensor.status())).isTrue();
@@ -191,7 +191,7 @@ class ProcessSensorTest {
             Process storm = new ProcessBuilder("/bin/sh", "-c",
                     "i=0; while [ $i -lt " + execs + " ]; do /bin/true " + marker + "; i=$((i+1)); done").start();
             assertThat(storm.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(RootOnly.waitFor(() -> sensor.stores().all().stream().filter(s -> s.event().type() == ProcessEvent.Kind.EXEC
+            assertThat(Requirements.waitFor(() -> sensor.stores().all().stream().filter(s -> s.event().type() == ProcessEvent.Kind.EXEC
                     && s.event().image().argv().contains(marker)).count() == execs)).as(String.valueOf(sensor.status())).isTrue();
             SensorStatus status = sensor.status();
             assertThat(status.dropped()).isZero();

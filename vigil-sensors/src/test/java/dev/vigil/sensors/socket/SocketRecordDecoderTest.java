@@ -1,5 +1,6 @@
 package dev.vigil.sensors.socket;
 
+import dev.vigil.testkit.Requirements;
 import dev.vigil.sensors.MalformedRecordException;
 import dev.vigil.sensors.WallClock;
 import dev.vigil.sensors.BtfLayout;
@@ -14,7 +15,6 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Records captured from socket.bpf.c on a real kernel while a Python child bound and listened on 127.0.0.1:47321,
@@ -104,7 +104,7 @@ class SocketRecordDecoderTest {
     @Test
     void decoderOffsetsMatchTheCompiledStruct() throws Exception {
         Path object = Path.of("target/classes/bpf/socket.bpf.o");
-        assumeTrue(Files.exists(object), "socket.bpf.o not built");
+        Requirements.require(Files.exists(object), "socket.bpf.o not built");
         Map<String, Integer> m = BtfLayout.members(object, "socket_record");
         assertThat(m).containsEntry("uid", SocketRecordDecoder.UID).containsEntry("gid", SocketRecordDecoder.GID)
                 .containsEntry("fd", SocketRecordDecoder.FD).containsEntry("ret", SocketRecordDecoder.RET)

@@ -1,11 +1,11 @@
 package dev.vigil.sensors.socket;
 
+import dev.vigil.testkit.Requirements;
 import dev.vigil.bpf.FeatureProbe;
 import dev.vigil.bpf.HookKind;
 import dev.vigil.sensors.HostRoots;
 import dev.vigil.sensors.EventStore;
 import dev.vigil.sensors.EventStores;
-import dev.vigil.sensors.RootOnly;
 import dev.vigil.sensors.SensorOptions;
 import dev.vigil.sensors.SensorStatus;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,13 +39,13 @@ class SocketSensorTest {
 
     @BeforeEach
     void privileged() {
-        RootOnly.assumeBpfPrivileges();
+        Requirements.requireBpf();
     }
 
     @ParameterizedTest
     @EnumSource(value = HookKind.class, names = {"TRACEPOINT", "RAW_TRACEPOINT"})
     void tcpBindListenConnectAcceptOnIpv4(HookKind kind, @TempDir Path root) throws Exception {
-        assumeTrue(kind != HookKind.TRACEPOINT || new FeatureProbe().check(kind, "syscalls/sys_enter_connect") == null,
+        Requirements.require(kind != HookKind.TRACEPOINT || new FeatureProbe().check(kind, "syscalls/sys_enter_connect") == null,
                 "tracefs not mounted");
         List<SocketEvent> live = new CopyOnWriteArrayList<>();
         try (SocketSensor sensor = new SocketSensor(EventStores.withDefaults(SocketSensor.KINDS))) {
@@ -138,7 +138,7 @@ class SocketSensorTest {
     }
 
     private static SocketEvent await(List<SocketEvent> events, Predicate<SocketEvent> match) throws InterruptedException {
-        assertThat(RootOnly.waitFor(() -> events.stream().anyMatch(match))).as("event among %s", events).isTrue();
+        assertThat(Requirements.waitFor(() -> events.stream().anyMatch(match))).as("event among %s", events).isTrue();
         Optional<SocketEvent> found = events.stream().filter(match).findFirst();
         return found.orElseThrow();
     }

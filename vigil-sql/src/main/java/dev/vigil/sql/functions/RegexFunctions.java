@@ -11,7 +11,8 @@ import java.util.regex.PatternSyntaxException;
  * osquery's regex_match and regex_split (osquery/sql/sqlite_string.cpp). osquery uses std::regex with its default
  * ECMAScript grammar; these use java.util.regex, which reads ECMAScript patterns the same way for the constructs
  * queries use (classes, groups, quantifiers, anchors, \d \w \s \b, lookahead). Patterns longer than osquery's
- * {@code regex_max_size} (256 bytes) are refused as in osquery.
+ * {@code regex_max_size} (256 bytes) are refused as in osquery. A match that backtracks without end fails after
+ * {@link BoundedText#STEPS} steps, and stops when its statement is interrupted.
  */
 public final class RegexFunctions {
 
@@ -41,7 +42,7 @@ public final class RegexFunctions {
                 throw new IllegalArgumentException(
                         "Invalid regex: too big, max size is " + REGEX_MAX_SIZE + " bytes");
             }
-            Matcher matcher = compile(pattern).matcher(SqliteValues.cText(args[0]));
+            Matcher matcher = compile(pattern).matcher(new BoundedText(SqliteValues.cText(args[0])));
             int index = SqliteValues.toInt(args[2]);
             if (!matcher.find() || index < 0 || index > matcher.groupCount()) {
                 return null;
@@ -83,7 +84,7 @@ public final class RegexFunctions {
 
         static List<String> split(String input, Pattern pattern) {
             List<String> pieces = new ArrayList<>();
-            Matcher matcher = pattern.matcher(input);
+            Matcher matcher = pattern.matcher(new BoundedText(input));
             int previousEnd = 0;
             boolean matched = false;
             while (matcher.find()) {
