@@ -113,4 +113,40 @@ class QueryCommandTest {
             assertThat(r.out()).as(env.toString()).isEqualTo(new byte[]{'/', 't', (byte) 0xff, ',', (byte) 0xc3, (byte) 0xa9, '\n'});
         }
     }
+
+    @Test
+    void processesAndFilesNamedWithBytesThatAreNotUtf8UnderAnyLocale(@TempDir Path dir) throws Exception {
+        byte[] raw = {'s', 'l', (byte) 0xff, (byte) 0xfe, 'p'};
+        dev.vigil.testkit.RawNames.shell(dir, raw, "cp /bin/sleep \"$N\"");
+        byte[] binary = dev.vigil.testkit.RawNames.join(dir, raw);
+        // start the copy through the shell, which passes the name as bytes, and learn its pid
+        Process sleeper = new ProcessBuilder("/bin/sh", "-c", "cd \"$1\" && exec ./\"$(printf '"
+                + dev.vigil.testkit.RawNames.printfEscapes(raw) + "')\" 60", "sh", dir.toString()).start();
+        try {
+            long pid = sleeper.pid();
+            for (Map<String, String> env : List.of(Map.<String, String>of(), Map.of("LANG", "C", "LC_ALL", "C"))) {
+                CommandLineTest.RawRun all = vigilRaw(null, List.of(), env, "query", "--csv", "--no-header",
+                        "select count(*) > 1 from processes");
+                assertThat(new String(all.err(), StandardCharsets.UTF_8)).isEmpty();
+                assertThat(new String(all.out(), StandardCharsets.US_ASCII)).isEqualTo("1\n");
+                CommandLineTest.RawRun mine = vigilRaw(null, List.of(), env, "query", "--csv", "--no-header",
+                        "select path, on_disk from processes where pid = " + pid);
+                assertThat(mine.out()).as(env.toString()).isEqualTo(concat(binary, ",1\n".getBytes(StandardCharsets.US_ASCII)));
+                CommandLineTest.RawRun listed = vigilRaw(null, List.of(), env, "query", "--csv", "--no-header",
+                        "select path from file where directory = '" + dir + "'");
+                assertThat(listed.out()).isEqualTo(concat(binary, "\n".getBytes(StandardCharsets.US_ASCII)));
+                CommandLineTest.RawRun matched = vigilRaw(null, List.of(), env, "query", "--csv", "--no-header",
+                        "select size > 0 from file where path like '" + dir + "/sl%'");
+                assertThat(new String(matched.out(), StandardCharsets.US_ASCII)).isEqualTo("1\n");
+            }
+        } finally {
+            sleeper.destroyForcibly();
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }

@@ -11,7 +11,7 @@ public final class OsException extends IOException {
     private final int errno;
     private final byte[] path;
 
-    OsException(String doing, byte[] path, int errno) {
+    public OsException(String doing, byte[] path, int errno) {
         super(doing + " " + PathText.display(path) + ": " + Errno.describe(errno), null);
         this.errno = errno;
         this.path = path.clone();

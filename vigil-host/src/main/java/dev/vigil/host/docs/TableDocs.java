@@ -64,6 +64,9 @@ public final class TableDocs {
             sb.append("| `").append(c.name()).append("` | ").append(c.type().osqueryName()).append(" | ")
                     .append(escape(c.description())).append(" | ").append(String.join(", ", notes)).append(" |\n");
         }
+        if (!spec.rules().isEmpty()) {
+            sb.append("\n## How it reads the host\n\n").append(spec.rules()).append('\n');
+        }
         if (!spec.examples().isEmpty()) {
             sb.append("\n## Examples\n\n");
             for (String example : spec.examples()) {

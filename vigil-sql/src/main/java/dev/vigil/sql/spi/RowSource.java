@@ -16,4 +16,31 @@ public interface RowSource extends AutoCloseable {
     @Override
     default void close() {
     }
+
+    /** Gives the next row, or null at the end. */
+    @FunctionalInterface
+    interface RowSupplier {
+        Row next() throws Exception;
+    }
+
+    /**
+     * A source that pulls its rows one at a time from a supplier, for tables that read each row when it is asked
+     * for (a file walk, a large listing) instead of holding them all.
+     */
+    static RowSource of(RowSupplier rows) {
+        return new RowSource() {
+            private Row current;
+
+            @Override
+            public boolean next() throws Exception {
+                current = rows.next();
+                return current != null;
+            }
+
+            @Override
+            public Object value(int columnIndex) {
+                return current.get(columnIndex);
+            }
+        };
+    }
 }

@@ -14,12 +14,15 @@ import java.util.Optional;
  * @param columns     in declaration order; {@code columns.get(i).index() == i}
  * @param examples    SQL a user can paste; at least one
  * @param evented     true for {@code *_events} tables fed by sensors
+ * @param rules       Markdown for the reference page beyond the columns (how constraints are read); may be empty
  */
-public record TableSpec(String name, String description, List<Column> columns, List<String> examples, boolean evented) {
+public record TableSpec(String name, String description, List<Column> columns, List<String> examples, boolean evented,
+                        String rules) {
 
     public TableSpec {
         Objects.requireNonNull(name);
         Objects.requireNonNull(description);
+        Objects.requireNonNull(rules);
         columns = List.copyOf(columns);
         examples = List.copyOf(examples);
         for (int i = 0; i < columns.size(); i++) {
@@ -34,12 +37,20 @@ public record TableSpec(String name, String description, List<Column> columns, L
 
     /** A spec for an ordinary (non-evented) table. */
     public static TableSpec of(String name, String description, Columns columns, String... examples) {
-        return new TableSpec(name, description, columns.list(), List.of(examples), false);
+        return new TableSpec(name, description, columns.list(), List.of(examples), false, "");
     }
 
     /** A spec for an evented table fed by a sensor. */
     public static TableSpec evented(String name, String description, Columns columns, String... examples) {
-        return new TableSpec(name, description, columns.list(), List.of(examples), true);
+        return new TableSpec(name, description, columns.list(), List.of(examples), true, "");
+    }
+
+    /**
+     * The same spec with the rules a user needs beyond the column docs (how constraints are read, what osquery
+     * behaviour is followed), as Markdown; the table's reference page shows them.
+     */
+    public TableSpec withRules(String markdown) {
+        return new TableSpec(name, description, columns, examples, evented, markdown.strip());
     }
 
     public Optional<Column> column(String columnName) {

@@ -1,9 +1,8 @@
 package dev.vigil.tables.files;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.vigil.os.OsException;
+import dev.vigil.os.RegularFile;
+
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.EnumMap;
@@ -40,9 +39,10 @@ public final class FileDigests {
 
     /**
      * The lower-case hex digests of the file's content for the wanted algorithms; empty without reading the file
-     * when none is wanted.
+     * when none is wanted. Checks for cancellation every chunk: hashing a large file stops on Ctrl-C.
      */
-    public static Map<Algorithm, String> of(Path file, Set<Algorithm> wanted) throws IOException {
+    public static Map<Algorithm, String> of(RegularFile file, Set<Algorithm> wanted, Runnable checkCancelled)
+            throws OsException {
         Map<Algorithm, MessageDigest> digests = new EnumMap<>(Algorithm.class);
         for (Algorithm a : wanted) {
             digests.put(a, a.newDigest());
@@ -52,11 +52,10 @@ public final class FileDigests {
             return out;
         }
         byte[] buffer = new byte[BUFFER_SIZE];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                for (MessageDigest d : digests.values()) {
-                    d.update(buffer, 0, n);
-                }
+        for (int n; (n = file.read(buffer, 0, buffer.length)) > 0; ) {
+            checkCancelled.run();
+            for (MessageDigest d : digests.values()) {
+                d.update(buffer, 0, n);
             }
         }
         digests.forEach((a, d) -> out.put(a, HexFormat.of().formatHex(d.digest())));

@@ -1,95 +1,62 @@
 package dev.vigil.tables.files;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import dev.vigil.os.FileStat;
+import dev.vigil.os.HostFiles;
+import dev.vigil.os.OsException;
+import dev.vigil.sql.text.RawText;
 
 /**
- * What stat(2) says about a path, read through java.nio's {@code unix} attribute view, with osquery's rules
- * for symbolic links: a link is stat'ed through to its target; if the target is missing (a dangling link), the
- * link's own lstat(2) values are kept and the type is {@code unknown}.
+ * What stat(2) says about a file, with osquery's rules for symbolic links: a link is stat'ed through to its target;
+ * if the target is missing (a dangling link), the link's own lstat(2) values are kept and the type is
+ * {@code unknown}. Read by raw name through {@link HostFiles}, whatever the locale.
  *
- * @param symlink       true if the path itself is a symbolic link
+ * @param stat          the status shown: the target's for a link that resolves, else the name's own
+ * @param symlink       true if the name itself is a symbolic link
  * @param symlinkTarget the link's target as readlink(2) gives it; null if not a link
  * @param type          osquery's file type: regular, directory, symlink, character, block, fifo, socket or unknown
- * @param device        st_dev of the file system holding the file, for looking up its block size
- * @param rdev          st_rdev, the device a character or block special file stands for (osquery's "device")
- * @param btime         birth time in epoch seconds, or 0 when the file system does not say (osquery's Linux value)
  */
-public record FileStatus(long inode, long uid, long gid, int mode, long device, long rdev, long size, long atime,
-                         long mtime, long ctime, long btime, long hardLinks, boolean symlink, String symlinkTarget,
-                         String type) {
-
-    // inode(7)
-    private static final int S_IFMT = 0170000;
-    private static final int S_IFLNK = 0120000;
+record FileStatus(FileStat stat, boolean symlink, String symlinkTarget, String type) {
 
     /**
-     * Reads the status of a path.
+     * Reads the status of a file.
      *
-     * @throws IOException if the path itself cannot be lstat'ed (missing, a component is not a directory, access)
+     * @throws OsException if the name itself cannot be lstat'ed (missing, a component is not a directory, access)
      */
-    public static FileStatus read(Path path) throws IOException {
-        Map<String, Object> link = Files.readAttributes(path, "unix:*", LinkOption.NOFOLLOW_LINKS);
-        if (((int) link.get("mode") & S_IFMT) != S_IFLNK) {
-            return of(link, false, null, true);
+    static FileStatus read(byte[] name) throws OsException {
+        FileStat link = HostFiles.lstat(name);
+        if (!link.isSymbolicLink()) {
+            return new FileStatus(link, false, null, typeName(link.mode()));
         }
-        String target = Files.readSymbolicLink(path).toString();
+        String target = RawText.decode(HostFiles.readLink(name));
         try {
-            return of(Files.readAttributes(path, "unix:*"), true, target, true);
-        } catch (IOException dangling) {
-            return of(link, true, target, false);
+            FileStat resolved = HostFiles.stat(name);
+            return new FileStatus(resolved, true, target, typeName(resolved.mode()));
+        } catch (OsException dangling) {
+            return new FileStatus(link, true, target, "unknown");
         }
-    }
-
-    private static FileStatus of(Map<String, Object> a, boolean symlink, String target, boolean typeKnown) {
-        int mode = (int) a.get("mode");
-        FileTime modified = (FileTime) a.get("lastModifiedTime");
-        FileTime created = (FileTime) a.get("creationTime");
-        return new FileStatus((long) a.get("ino"), (int) a.get("uid") & 0xffffffffL,
-                (int) a.get("gid") & 0xffffffffL, mode, (long) a.get("dev"), (long) a.get("rdev"),
-                (long) a.get("size"), seconds((FileTime) a.get("lastAccessTime")), seconds(modified),
-                seconds((FileTime) a.get("ctime")), birthSeconds(created, modified), (int) a.get("nlink"),
-                symlink, target, typeKnown ? typeName(mode) : "unknown");
-    }
-
-    /**
-     * java.nio answers creationTime() with the modification time when statx(2) gives no birth time, so the two
-     * being equal to the nanosecond means "not known" (or a file never written after its creation, whose birth
-     * time osquery shows as 0 on Linux anyway).
-     */
-    private static long birthSeconds(FileTime created, FileTime modified) {
-        return created == null || created.equals(modified) ? 0 : seconds(created);
-    }
-
-    private static long seconds(FileTime time) {
-        return time.to(TimeUnit.SECONDS);
     }
 
     /** The type named by the S_IFMT bits of st_mode (inode(7)). */
     static String typeName(int mode) {
-        return switch (mode & S_IFMT) {
-            case 0100000 -> "regular";
-            case 0040000 -> "directory";
-            case 0120000 -> "symlink";
-            case 0020000 -> "character";
-            case 0060000 -> "block";
-            case 0010000 -> "fifo";
-            case 0140000 -> "socket";
+        return switch (mode & FileStat.S_IFMT) {
+            case FileStat.S_IFREG -> "regular";
+            case FileStat.S_IFDIR -> "directory";
+            case FileStat.S_IFLNK -> "symlink";
+            case FileStat.S_IFCHR -> "character";
+            case FileStat.S_IFBLK -> "block";
+            case FileStat.S_IFIFO -> "fifo";
+            case FileStat.S_IFSOCK -> "socket";
             default -> "unknown";
         };
     }
 
     /** The permission bits as four octal digits, setuid/setgid/sticky first: {@code 0644}, {@code 4755}. */
-    public String permissions() {
-        return String.format("%04o", mode & 07777);
+    String permissions() {
+        return String.format("%04o", stat.permissions());
     }
 
-    public boolean isRegularFile() {
-        return type.equals("regular");
+    /** The birth time in seconds, or 0 where the file system keeps none (osquery's value on Linux). */
+    long btime() {
+        return stat.btime() == null ? 0 : stat.btime();
     }
 }

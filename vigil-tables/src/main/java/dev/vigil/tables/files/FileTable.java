@@ -1,22 +1,20 @@
 package dev.vigil.tables.files;
 
+import dev.vigil.os.FileStat;
+import dev.vigil.os.OsException;
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Columns;
 import dev.vigil.sql.spi.QueryContext;
 import dev.vigil.sql.spi.Row;
 import dev.vigil.sql.spi.RowSink;
+import dev.vigil.sql.spi.RowSource;
 import dev.vigil.sql.spi.Table;
 import dev.vigil.sql.spi.TableSpec;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
- * osquery's {@code file} table: stat(2) of the files a query names by path (=, IN, LIKE) or directory. A path
- * that cannot be stat'ed gives no row and a warning; the statement still succeeds.
+ * osquery's {@code file} table: stat(2) of the files a query names by path (=, IN, LIKE) or directory, chosen as
+ * osquery chooses them ({@link FileTargets}, {@link PathPattern}) and read by their raw names. A path that cannot be
+ * stat'ed gives no row, as in osquery, and a note under --verbose.
  */
 public final class FileTable implements Table {
     private static final Columns COLUMNS = new Columns();
@@ -30,7 +28,7 @@ public final class FileTable implements Table {
     static final Column MODE = COLUMNS.text("mode", "Permission bits");
     static final Column DEVICE = COLUMNS.bigint("device", "Device ID (optional)");
     static final Column SIZE = COLUMNS.bigint("size", "Size of file in bytes");
-    static final Column BLOCK_SIZE = COLUMNS.integer("block_size", "Block size of filesystem");
+    static final Column BLOCK_SIZE = COLUMNS.integer("block_size", "Block size of filesystem (stat's st_blksize)");
     static final Column ATIME = COLUMNS.bigint("atime", "Last access time");
     static final Column MTIME = COLUMNS.bigint("mtime", "Last modification time");
     static final Column CTIME = COLUMNS.bigint("ctime", "Last status change time");
@@ -48,7 +46,7 @@ public final class FileTable implements Table {
     static final TableSpec SPEC = TableSpec.of("file", "Interactive filesystem attributes and metadata.", COLUMNS,
             "SELECT * FROM file WHERE path = '/etc/passwd'",
             "SELECT * FROM file WHERE directory = '/etc/'",
-            "SELECT * FROM file WHERE path LIKE '/etc/%'");
+            "SELECT * FROM file WHERE path LIKE '/etc/%'").withRules(FileTargets.RULES);
 
     @Override
     public TableSpec spec() {
@@ -56,51 +54,57 @@ public final class FileTable implements Table {
     }
 
     @Override
-    public void generate(QueryContext ctx, RowSink out) {
-        Map<Long, Long> blockSizes = new HashMap<>();
-        for (FileTarget target : FileTargets.resolve(ctx, PATH, DIRECTORY)) {
-            FileStatus status;
-            try {
-                status = FileStatus.read(Path.of(target.path()));
-            } catch (IOException | InvalidPathException e) {
-                ctx.warn(FileErrors.describe(target.path(), e));
-                continue;
-            }
-            Row row = new Row(SPEC)
-                    .set(PATH, target.path())
-                    .set(DIRECTORY, target.directory())
-                    .set(FILENAME, target.filename())
-                    .set(INODE, status.inode())
-                    .set(UID, status.uid())
-                    .set(GID, status.gid())
-                    .set(MODE, status.permissions())
-                    .set(DEVICE, status.rdev())
-                    .set(SIZE, status.size())
-                    .set(ATIME, status.atime())
-                    .set(MTIME, status.mtime())
-                    .set(CTIME, status.ctime())
-                    .set(BTIME, status.btime())
-                    .set(HARD_LINKS, status.hardLinks())
-                    .set(SYMLINK, status.symlink())
-                    .set(TYPE, status.type())
-                    .set(SYMLINK_TARGET_PATH, status.symlinkTarget());
-            if (ctx.isUsed(BLOCK_SIZE)) {
-                row.set(BLOCK_SIZE, blockSizes.computeIfAbsent(status.device(), d -> blockSize(target.path())));
-            }
+    public void generate(QueryContext ctx, RowSink out) throws Exception {
+        RowSource.RowSupplier rows = rows(ctx);
+        for (Row row = rows.next(); row != null; row = rows.next()) {
             out.add(row);
         }
     }
 
     /**
-     * The block size of the file system holding the file (statvfs(3)'s f_bsize), which is what the column
-     * documents; java.nio does not expose stat(2)'s st_blksize, which equals it on common file systems.
-     * Null when the file system cannot be asked.
+     * Streams the rows: the targets are chosen first (patterns expanded, in byte order) and each file is read only
+     * when its row is asked for, so a walk of a whole tree holds its paths, not its rows.
      */
-    private static Long blockSize(String path) {
-        try {
-            return Files.getFileStore(Path.of(path)).getBlockSize();
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+    @Override
+    public RowSource open(QueryContext ctx) {
+        return RowSource.of(rows(ctx));
+    }
+
+    private RowSource.RowSupplier rows(QueryContext ctx) {
+        FileTargets targets = new FileTargets(ctx, PATH, DIRECTORY, PathPattern.Keep.DIRECTORIES);
+        return () -> {
+            while (targets.hasNext()) {
+                FileTarget target = targets.next();
+                try {
+                    return row(target, FileStatus.read(target.name()));
+                } catch (OsException e) {
+                    ctx.note(e.getMessage()); // osquery gives no row and says nothing
+                }
+            }
             return null;
-        }
+        };
+    }
+
+    private static Row row(FileTarget target, FileStatus status) {
+        FileStat s = status.stat();
+        return new Row(SPEC)
+                .set(PATH, target.path())
+                .set(DIRECTORY, target.directory())
+                .set(FILENAME, target.filename())
+                .set(INODE, s.inode())
+                .set(UID, s.uid())
+                .set(GID, s.gid())
+                .set(MODE, status.permissions())
+                .set(DEVICE, s.rdev())
+                .set(SIZE, s.size())
+                .set(BLOCK_SIZE, s.blockSize())
+                .set(ATIME, s.atime())
+                .set(MTIME, s.mtime())
+                .set(CTIME, s.ctime())
+                .set(BTIME, status.btime())
+                .set(HARD_LINKS, s.hardLinks())
+                .set(SYMLINK, status.symlink())
+                .set(TYPE, status.type())
+                .set(SYMLINK_TARGET_PATH, status.symlinkTarget());
     }
 }

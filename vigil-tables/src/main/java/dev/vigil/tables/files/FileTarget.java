@@ -1,27 +1,38 @@
 package dev.vigil.tables.files;
 
+import dev.vigil.os.HostFiles;
+import dev.vigil.sql.text.RawText;
+
 /**
- * One file a query asks the {@code file} or {@code hash} table about, with the values its row shows for the two
- * required columns. Both are kept exactly as the query spelled them (no normalisation), so the engine's re-check
- * of {@code path = '/etc//passwd'} or {@code directory = '/etc/'} accepts the row.
+ * One file a query asks the {@code file} or {@code hash} table about: its raw name, and the values its row shows
+ * for the path, directory and filename columns, as osquery (boost::filesystem v3) derives them. A path asked for
+ * is shown exactly as the query spelled it (no normalisation), so SQLite's re-check of {@code path = '/etc//passwd'}
+ * accepts the row; an entry found by listing a directory shows that directory as the query gave it.
  *
- * @param path      the file's path as the row shows it
+ * @param name      the raw name the file system is asked with
+ * @param path      the path column
  * @param directory the directory column: the parent of an asked-for path, or the asked-for directory itself
+ * @param filename  the filename column
  */
-public record FileTarget(String path, String directory) {
+public record FileTarget(byte[] name, String path, String directory, String filename) {
 
-    /** A target for a path asked for directly; its directory is the path's parent, as boost's parent_path. */
-    public static FileTarget ofPath(String path) {
-        return new FileTarget(path, parentOf(path));
+    /** A target for a path asked for (=, IN) or matched by a pattern; its directory is boost's parent_path. */
+    public static FileTarget ofPath(byte[] name) {
+        String path = RawText.decode(name);
+        return new FileTarget(name, path, parentOf(path), filenameOf(path));
     }
 
-    /** A target for an entry found by listing {@code directory}. */
-    public static FileTarget inDirectory(String directory, String name) {
-        return new FileTarget(directory.endsWith("/") ? directory + name : directory + "/" + name, directory);
+    /** A target for an entry found by listing a directory the query named (the directory column, verbatim). */
+    public static FileTarget inDirectory(byte[] directoryName, String directory, byte[] entry) {
+        byte[] name = directoryName.length == 0 ? entry : HostFiles.child(directoryName, entry);
+        return new FileTarget(name, RawText.decode(name), directory, RawText.decode(entry));
     }
 
-    /** The last component of the path ({@code "."} for a path ending in a slash, as osquery shows it). */
-    public String filename() {
+    /**
+     * boost's filename(): the last component; {@code "."} for a path ending in a slash (as osquery shows
+     * {@code /etc/}), {@code "/"} for the root.
+     */
+    static String filenameOf(String path) {
         if (path.equals("/")) {
             return "/";
         }
@@ -32,8 +43,8 @@ public record FileTarget(String path, String directory) {
     }
 
     /**
-     * The parent of a path: {@code /etc/passwd} → {@code /etc}, {@code /etc/} → {@code /etc}, {@code /etc} →
-     * {@code /}, {@code /} → empty, a relative name without slash → empty.
+     * boost's parent_path(): {@code /etc/passwd} → {@code /etc}, {@code /etc/} → {@code /etc}, {@code /etc//passwd} →
+     * {@code /etc}, {@code /etc} → {@code /}, {@code /} → empty, a relative name without slash → empty.
      */
     static String parentOf(String path) {
         int end = path.length();
@@ -57,5 +68,15 @@ public record FileTarget(String path, String directory) {
             end--;
         }
         return path.substring(0, end);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FileTarget t && java.util.Arrays.equals(name, t.name) && directory.equals(t.directory);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Arrays.hashCode(name) * 31 + directory.hashCode();
     }
 }

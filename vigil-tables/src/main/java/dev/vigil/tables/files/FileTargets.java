@@ -1,89 +1,162 @@
 package dev.vigil.tables.files;
 
+import dev.vigil.os.DirectoryEntry;
+import dev.vigil.os.HostFiles;
+import dev.vigil.os.OsException;
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Constraint;
 import dev.vigil.sql.spi.QueryContext;
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import dev.vigil.sql.text.RawText;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
+import java.util.NoSuchElementException;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Turns the constraints of a {@code file} or {@code hash} scan into the files to read, as osquery does:
- * {@code path = / IN} names files, {@code path LIKE} (or GLOB) expands to the files it matches,
- * {@code directory = / IN} lists a directory's entries (dot files included), {@code directory LIKE} (or GLOB)
- * lists every directory it matches. See {@link LikePathPattern} for how patterns expand.
- * A directory that cannot be listed is reported through {@link QueryContext#warn}; the scan goes on.
+ * The files a {@code file} or {@code hash} scan reads, as osquery's getPathsFromConstraints and
+ * getDirsFromConstraints choose them: {@code path = / IN} values as spelled (an empty one is dropped) and what
+ * {@code path LIKE} (or GLOB) patterns expand to ({@link PathPattern}), together in byte order; then, for every
+ * directory named by {@code directory = / IN} or matched by a {@code directory} pattern, in byte order, its entries
+ * (dot files included, in byte order). Directory entries are listed only when their turn comes, so a scan holds one
+ * directory's listing at a time. What cannot be found or listed is a note (osquery is silent about it).
+ * Confined to the scan's thread.
  */
-public final class FileTargets {
+final class FileTargets implements Iterator<FileTarget> {
+    /** The rules above as users read them on the file and hash tables' reference pages. */
+    static final String RULES = """
+            Files are chosen exactly as osquery chooses them (osquery 5.21+, `filesystem.cpp`), and read by their names'
+            bytes, whatever the locale: a name that is not UTF-8 is found, shown and can be asked for exactly.
 
-    private FileTargets() {
-    }
+            - `path = '...'` (or `IN`) reads that path as spelled: no normalisation (`/etc//passwd` stays as it is),
+              no row if it does not exist (`--verbose` says why), none for `''`, none for `'/etc/passwd/'` (a
+              trailing slash on a file is ENOTDIR). `directory` is its parent (`/etc` for `/etc/` and `/etc//passwd`),
+              `filename` its last component (`.` for a path ending in a slash).
+            - `path LIKE '...'`: each `%` becomes glob(3)'s `*`; `_` stays literal for the expansion (SQLite's re-check
+              still reads it as any one character), and `*`, `?`, `[...]` keep their glob meaning. A wildcard does not
+              match a name's leading dot; a pattern part starting with a dot does (`.` and `..` included). A directory
+              that matches comes back **with a trailing slash** (`/dev/cpu/`), its `directory` being the directory
+              itself and its `filename` `.`; so `path LIKE '/dev/cpu'` finds no row, `'/dev/cpu/'` does.
+            - A pattern ending in `%%` also lists everything below each match, down to 64 levels: hidden entries below
+              the first level included, symbolic links to directories followed, each directory once (by device and
+              inode), directories with a trailing slash. `%%` elsewhere is one `%`.
+            - A relative pattern longer than three characters (not starting with `~`, third character not `/`) is taken
+              from the working directory and gives absolute paths (which SQLite's re-check of the relative pattern then
+              usually drops, as in osquery); shorter ones give relative paths.
+            - `directory = '...'` (or `IN`) lists that directory's entries, dot files included; `directory` shows the
+              value as spelled, `path` is directory + `/` + name. `directory LIKE` lists every directory the pattern
+              matches (with its trailing slash).
+            - Rows come in the byte order of their paths, then each listed directory's entries in byte order.
+            - Only directories are ever opened to list them, and only regular files to hash them: FIFOs, sockets and
+              device nodes are never opened. A directory that cannot be read is skipped (`--verbose` says so) and the
+              walk goes on. Brace patterns (`{a,b}`) are not expanded: SQLite's re-check would drop their rows anyway.
+            """;
 
-    /** The targets in query order, without duplicates. */
-    public static List<FileTarget> resolve(QueryContext ctx, Column pathColumn, Column directoryColumn) {
-        Set<FileTarget> out = new LinkedHashSet<>();
-        for (String path : ctx.equalsText(pathColumn)) {
-            out.add(FileTarget.ofPath(path));
+    private final QueryContext ctx;
+    private final Iterator<byte[]> paths;
+    private final Iterator<java.util.Map.Entry<byte[], String>> directories;
+    private final Deque<FileTarget> listing = new ArrayDeque<>();
+    private FileTarget next;
+
+    /**
+     * @param directoryKeep which matches of a directory pattern to list: osquery's file table keeps only
+     *                      directories (GLOB_FOLDERS), its hash table every match (GLOB_ALL; non-directories then
+     *                      list as nothing)
+     */
+    FileTargets(QueryContext ctx, Column pathColumn, Column directoryColumn, PathPattern.Keep directoryKeep) {
+        this.ctx = ctx;
+        PathPattern patterns = new PathPattern(ctx::note, ctx::checkCancelled);
+        byte[] cwd = workingDirectory();
+        TreeSet<byte[]> pathSet = new TreeSet<>(Arrays::compareUnsigned);
+        for (String p : ctx.equalsText(pathColumn)) {
+            if (!p.isEmpty()) {
+                pathSet.add(RawText.encode(p));
+            }
         }
         for (Constraint c : patterns(ctx, pathColumn)) {
-            for (String path : expand(ctx, c, LikePathPattern.Keep.ALL)) {
-                out.add(FileTarget.ofPath(path));
+            pathSet.addAll(expand(patterns, c, PathPattern.Keep.ALL, cwd));
+        }
+        // a directory is listed under the name the query (or the pattern) gave it, which the rows repeat
+        TreeMap<byte[], String> dirs = new TreeMap<>(Arrays::compareUnsigned);
+        for (String d : ctx.equalsText(directoryColumn)) {
+            if (!d.isEmpty()) {
+                dirs.put(RawText.encode(d), d);
             }
         }
-        Set<String> directories = new LinkedHashSet<>(ctx.equalsText(directoryColumn));
         for (Constraint c : patterns(ctx, directoryColumn)) {
-            directories.addAll(expand(ctx, c, LikePathPattern.Keep.DIRECTORIES));
+            for (byte[] d : expand(patterns, c, directoryKeep, cwd)) {
+                dirs.put(d, RawText.decode(d));
+            }
         }
-        for (String directory : directories) {
-            list(ctx, directory, out);
-        }
-        return new ArrayList<>(out);
+        this.paths = pathSet.iterator();
+        this.directories = dirs.entrySet().iterator();
     }
 
-    /** The LIKE and GLOB constraints on the column. */
+    /** The LIKE and GLOB constraints on the column (empty patterns dropped, as osquery drops them). */
     private static List<Constraint> patterns(QueryContext ctx, Column column) {
-        List<Constraint> out = new ArrayList<>();
-        for (Constraint c : ctx.constraints(column)) {
-            if ((c.op() == Constraint.Op.LIKE || c.op() == Constraint.Op.GLOB) && c.value() != null) {
-                out.add(c);
-            }
-        }
-        return out;
+        return ctx.constraints(column).stream()
+                .filter(c -> (c.op() == Constraint.Op.LIKE || c.op() == Constraint.Op.GLOB) && c.value() != null
+                        && !c.text().isEmpty())
+                .toList();
     }
 
-    private static List<String> expand(QueryContext ctx, Constraint c, LikePathPattern.Keep keep) {
-        String pattern = c.text();
-        LikePathPattern.Syntax syntax = c.op() == Constraint.Op.GLOB
-                ? LikePathPattern.Syntax.GLOB : LikePathPattern.Syntax.LIKE;
-        if (!syntax.isWildcard(pattern)) {
-            return List.of(pattern);
-        }
-        if (!pattern.startsWith("/")) {
-            ctx.warn(pattern + ": " + c.op().sql() + " patterns on paths must be absolute");
-            return List.of();
-        }
-        return LikePathPattern.expand(pattern, syntax, keep);
+    private static List<byte[]> expand(PathPattern patterns, Constraint c, PathPattern.Keep keep, byte[] cwd) {
+        PathPattern.Syntax syntax = c.op() == Constraint.Op.GLOB ? PathPattern.Syntax.GLOB : PathPattern.Syntax.LIKE;
+        return patterns.expand(RawText.encode(c.text()), syntax, keep, cwd);
     }
 
-    private static void list(QueryContext ctx, String directory, Set<FileTarget> out) {
-        TreeSet<String> names = new TreeSet<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of(directory))) {
-            for (Path entry : entries) {
-                names.add(entry.getFileName().toString());
+    /** This process's working directory as raw bytes, for relative patterns. */
+    private static byte[] workingDirectory() {
+        try {
+            return HostFiles.readLink("/proc/self/cwd".getBytes(StandardCharsets.US_ASCII));
+        } catch (OsException e) {
+            return System.getProperty("user.dir").getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    @Override
+    public boolean hasNext() {
+        while (next == null) {
+            if (paths.hasNext()) {
+                next = FileTarget.ofPath(paths.next());
+            } else if (!listing.isEmpty()) {
+                next = listing.poll();
+            } else if (directories.hasNext()) {
+                list(directories.next());
+            } else {
+                return false;
             }
-        } catch (IOException | InvalidPathException e) {
-            ctx.warn(FileErrors.describe(directory, e));
+        }
+        return true;
+    }
+
+    @Override
+    public FileTarget next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        FileTarget t = next;
+        next = null;
+        return t;
+    }
+
+    private void list(java.util.Map.Entry<byte[], String> directory) {
+        ctx.checkCancelled();
+        List<DirectoryEntry> entries;
+        try {
+            entries = HostFiles.list(directory.getKey(), true);
+        } catch (OsException e) {
+            ctx.note(e.getMessage());
             return;
         }
-        for (String name : names) {
-            out.add(FileTarget.inDirectory(directory, name));
+        entries.sort((a, b) -> Arrays.compareUnsigned(a.name(), b.name()));
+        for (DirectoryEntry e : entries) {
+            listing.add(FileTarget.inDirectory(directory.getKey(), directory.getValue(), e.name()));
         }
     }
 }

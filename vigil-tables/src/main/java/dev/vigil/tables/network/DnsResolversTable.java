@@ -1,5 +1,6 @@
 package dev.vigil.tables.network;
 
+import dev.vigil.sql.text.RawText;
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Columns;
 import dev.vigil.sql.spi.HostPaths;
@@ -9,7 +10,6 @@ import dev.vigil.sql.spi.RowSink;
 import dev.vigil.sql.spi.Table;
 import dev.vigil.sql.spi.TableSpec;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -58,14 +58,14 @@ public final class DnsResolversTable implements Table {
     public void generate(QueryContext ctx, RowSink out) throws IOException {
         String text;
         try {
-            text = new String(Files.readAllBytes(resolvConf), StandardCharsets.UTF_8);
+            text = RawText.decode(Files.readAllBytes(resolvConf));
         } catch (NoSuchFileException e) {
             ctx.note(resolvConf + " does not exist");
             return;
         }
         String hostname = null;
         try {
-            hostname = Files.readString(hostnameFile).strip();
+            hostname = RawText.decode(Files.readAllBytes(hostnameFile)).strip();
         } catch (IOException e) {
             // no host name: no default search domain
         }

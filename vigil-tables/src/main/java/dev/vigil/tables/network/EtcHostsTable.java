@@ -1,5 +1,6 @@
 package dev.vigil.tables.network;
 
+import dev.vigil.sql.text.RawText;
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Columns;
 import dev.vigil.sql.spi.HostPaths;
@@ -9,7 +10,6 @@ import dev.vigil.sql.spi.RowSink;
 import dev.vigil.sql.spi.Table;
 import dev.vigil.sql.spi.TableSpec;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -46,7 +46,7 @@ public final class EtcHostsTable implements Table {
     public void generate(QueryContext ctx, RowSink out) throws IOException {
         String text;
         try {
-            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            text = RawText.decode(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             ctx.note(file + " does not exist");
             return;

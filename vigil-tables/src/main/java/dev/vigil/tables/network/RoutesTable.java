@@ -1,5 +1,6 @@
 package dev.vigil.tables.network;
 
+import dev.vigil.sql.text.RawText;
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Columns;
 import dev.vigil.sql.spi.HostPaths;
@@ -61,13 +62,13 @@ public final class RoutesTable implements Table {
     public void generate(QueryContext ctx, RowSink out) throws IOException {
         List<Route> routes = new ArrayList<>();
         try {
-            routes.addAll(ProcNetRoutes.parseIpv4(Files.readString(ipv4Routes)));
+            routes.addAll(ProcNetRoutes.parseIpv4(RawText.decode(Files.readAllBytes(ipv4Routes))));
         } catch (NoSuchFileException e) {
             ctx.note(ipv4Routes + " does not exist");
             return;
         }
         try {
-            routes.addAll(ProcNetRoutes.parseIpv6(Files.readString(ipv6Routes)));
+            routes.addAll(ProcNetRoutes.parseIpv6(RawText.decode(Files.readAllBytes(ipv6Routes))));
         } catch (NoSuchFileException ipv6Disabled) {
             // the kernel was built or booted without IPv6: there are no IPv6 routes
         }

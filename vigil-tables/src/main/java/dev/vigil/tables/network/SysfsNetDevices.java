@@ -1,7 +1,7 @@
 package dev.vigil.tables.network;
 
+import dev.vigil.sql.text.RawText;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,7 +130,7 @@ public final class SysfsNetDevices {
 
     private static String text(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8).strip();
+            return RawText.decode(Files.readAllBytes(file)).strip();
         } catch (IOException e) {
             return null;
         }

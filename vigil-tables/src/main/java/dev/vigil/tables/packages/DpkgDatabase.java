@@ -1,9 +1,9 @@
 package dev.vigil.tables.packages;
 
+import dev.vigil.sql.text.RawText;
 import dev.vigil.tables.system.TextFiles;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ public final class DpkgDatabase {
      */
     public static List<DebPackage> read(Path admindir, Set<String> fields) throws IOException {
         Map<String, DebPackage> byKey = new LinkedHashMap<>();
-        String status = new String(Files.readAllBytes(admindir.resolve("status")), StandardCharsets.UTF_8);
+        String status = RawText.decode(Files.readAllBytes(admindir.resolve("status")));
         for (DebPackage p : DpkgStatusFile.parse(status, fields)) {
             byKey.put(key(p), p);
         }

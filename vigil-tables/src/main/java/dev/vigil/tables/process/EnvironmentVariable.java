@@ -1,6 +1,6 @@
 package dev.vigil.tables.process;
 
-import java.nio.charset.StandardCharsets;
+import dev.vigil.sql.text.RawText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +20,7 @@ public record EnvironmentVariable(String key, String value) {
         for (int i = 0; i <= bytes.length; i++) {
             if (i == bytes.length || bytes[i] == 0) {
                 if (i > start) {
-                    String entry = new String(bytes, start, i - start, StandardCharsets.UTF_8);
+                    String entry = RawText.decode(bytes, start, i - start);
                     int equals = entry.indexOf('=');
                     out.add(equals < 0 ? new EnvironmentVariable(entry, "")
                             : new EnvironmentVariable(entry.substring(0, equals), entry.substring(equals + 1)));

@@ -1,6 +1,6 @@
 package dev.vigil.tables.process;
 
-import java.nio.charset.StandardCharsets;
+import dev.vigil.sql.text.RawText;
 
 /** Parses the small per-process files whose format is a single value: cmdline and cgroup (proc_pid_cmdline(5), proc_pid_cgroup(5)). */
 public final class ProcessText {
@@ -18,7 +18,7 @@ public final class ProcessText {
                 copy[i] = ' ';
             }
         }
-        return new String(copy, StandardCharsets.UTF_8).strip();
+        return RawText.decode(copy).strip();
     }
 
     /**

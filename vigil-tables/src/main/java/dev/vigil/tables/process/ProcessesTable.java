@@ -1,5 +1,8 @@
 package dev.vigil.tables.process;
 
+import dev.vigil.os.FileStat;
+import dev.vigil.os.HostFiles;
+import dev.vigil.os.OsException;
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Columns;
 import dev.vigil.sql.spi.HostPaths;
@@ -8,10 +11,8 @@ import dev.vigil.sql.spi.Row;
 import dev.vigil.sql.spi.RowSink;
 import dev.vigil.sql.spi.Table;
 import dev.vigil.sql.spi.TableSpec;
+import dev.vigil.sql.text.RawText;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -180,13 +181,13 @@ public final class ProcessesTable implements Table {
             row.set(ON_DISK, -1L);
             return;
         }
-        Path path = host.resolve(exe);
+        FileStat onDisk = stat(hostName(exe));
         if (!exe.endsWith(DELETED_SUFFIX)) {
             row.set(PATH, exe);
-            row.set(ON_DISK, Files.exists(path));
+            row.set(ON_DISK, onDisk != null);
             return;
         }
-        if (Files.exists(path) && sameFile(path, procfs.processDirectory(pid).resolve("exe"))) {
+        if (onDisk != null && onDisk.sameFile(stat(RawText.encode(procfs.processDirectory(pid).resolve("exe").toString())))) {
             row.set(PATH, exe);
             row.set(ON_DISK, 1L);
             return;
@@ -195,13 +196,24 @@ public final class ProcessesTable implements Table {
         row.set(ON_DISK, 0L);
     }
 
-    /** True if both paths resolve to the same device and inode; the exe magic link resolves even when deleted. */
-    private static boolean sameFile(Path a, Path b) {
+    /** The raw name of a host path under this table's root (the path itself on the live host). */
+    private byte[] hostName(String path) {
+        byte[] name = RawText.encode(path);
+        if (host.isLive()) {
+            return name;
+        }
+        byte[] root = RawText.encode(host.root().toString());
+        byte[] out = java.util.Arrays.copyOf(root, root.length + name.length);
+        System.arraycopy(name, 0, out, root.length, name.length);
+        return out;
+    }
+
+    /** stat(2), following links; null if the name leads nowhere. */
+    private static FileStat stat(byte[] name) {
         try {
-            return Files.getAttribute(a, "unix:ino").equals(Files.getAttribute(b, "unix:ino"))
-                    && Files.getAttribute(a, "unix:dev").equals(Files.getAttribute(b, "unix:dev"));
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            return false;
+            return HostFiles.stat(name);
+        } catch (OsException e) {
+            return null;
         }
     }
 }

@@ -3,11 +3,14 @@ package dev.vigil.tables.process;
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.QueryContext;
 
-import java.io.IOException;
+import dev.vigil.os.DirectoryEntry;
+import dev.vigil.os.FileStat;
+import dev.vigil.os.HostFiles;
+import dev.vigil.os.OsException;
+import dev.vigil.sql.text.RawText;
+
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,7 +21,9 @@ import java.util.Set;
 /**
  * Reads a procfs tree (proc(5)) rooted at {@code root}, normally {@code /proc}; tests point it at a directory of
  * fixtures. Every per-process read returns null (or an empty list) when the process vanished or the file cannot be
- * read, because processes come and go while a table scans: callers skip what is missing. Immutable and
+ * read, because processes come and go while a table scans: callers skip what is missing. Files are read through
+ * {@link HostFiles} (one open, reads into a reused native buffer, close) and texts keep every byte ({@link RawText}),
+ * so command lines and paths that are not UTF-8 come back as they are, whatever the locale. Immutable and
  * thread-safe.
  */
 public final class Procfs {
@@ -30,10 +35,15 @@ public final class Procfs {
      */
     public static final long CLOCK_TICKS_PER_SECOND = 100;
 
+    /** The most of one /proc file read: a process's environment or command line is at most a few MiB. */
+    static final int MAX_FILE = 64 << 20;
+
     private final Path root;
+    private final byte[] rootName;
 
     public Procfs(Path root) {
         this.root = root;
+        this.rootName = RawText.encode(root.toString());
     }
 
     public Path root() {
@@ -52,17 +62,18 @@ public final class Procfs {
     /** Every process: the numeric directories of the root, in ascending order; none if the root does not exist. */
     public List<Long> pids() {
         List<Long> pids = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
-            for (Path entry : entries) {
-                long pid = parsePid(entry.getFileName().toString());
+        try {
+            for (DirectoryEntry entry : HostFiles.list(rootName, true)) {
+                long pid = parseNumber(entry.name());
                 if (pid > 0) {
                     pids.add(pid);
                 }
             }
-        } catch (NoSuchFileException e) {
-            return List.of();
-        } catch (IOException e) {
-            throw new IllegalStateException("listing processes in " + root + ": " + e.getMessage(), e);
+        } catch (OsException e) {
+            if (e.notFound()) {
+                return List.of();
+            }
+            throw new IllegalStateException("listing processes: " + e.getMessage(), e);
         }
         pids.sort(null);
         return pids;
@@ -79,50 +90,65 @@ public final class Procfs {
         }
         List<Long> pids = new ArrayList<>();
         for (long pid : wanted) {
-            if (pid > 0 && Files.isDirectory(processDirectory(pid))) {
-                pids.add(pid);
+            try {
+                if (pid > 0 && HostFiles.lstatIfExists(name(pid, null)) != null) {
+                    pids.add(pid);
+                }
+            } catch (OsException e) {
+                // not readable: as if it did not exist
             }
         }
         return pids;
     }
 
-    /** The bytes of /proc/[pid]/[name], or null if unreadable. */
+    /** The bytes of /proc/[pid]/[name], or null if unreadable (the process vanished, no access). */
     public byte[] readBytes(long pid, String name) {
-        return read(processDirectory(pid).resolve(name));
+        try {
+            return HostFiles.readSystemFile(name(pid, name), MAX_FILE);
+        } catch (OsException e) {
+            return null;
+        }
     }
 
-    /** The text of /proc/[pid]/[name] (UTF-8), or null if unreadable. */
+    /** The text of /proc/[pid]/[name] (every byte kept: {@link RawText}), or null if unreadable. */
     public String readText(long pid, String name) {
         byte[] bytes = readBytes(pid, name);
-        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+        return bytes == null ? null : RawText.decode(bytes);
     }
 
     /** The text of a file directly under the root, such as {@code stat} or {@code net/tcp}, or null. */
     public String readRootText(String name) {
-        byte[] bytes = read(root.resolve(name));
-        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    /** The target of the symbolic link /proc/[pid]/[name] (exe, cwd, root, ns/net ...), or null if unreadable. */
-    public String readLink(long pid, String name) {
         try {
-            return Files.readSymbolicLink(processDirectory(pid).resolve(name)).toString();
-        } catch (IOException | UnsupportedOperationException e) {
+            return RawText.decode(HostFiles.readSystemFile(HostFiles.child(rootName, ascii(name)), MAX_FILE));
+        } catch (OsException e) {
             return null;
         }
     }
 
     /**
-     * The identity (device and inode, {@link java.nio.file.attribute.BasicFileAttributes#fileKey()}) of the file
-     * /proc/[pid]/[name], or null if it cannot be read.
+     * The target of the symbolic link /proc/[pid]/[name] (exe, cwd, root, ns/net ...) with every byte kept, or null
+     * if unreadable (kernel threads have no exe, cwd or root).
      */
-    public Object fileKey(long pid, String name) {
+    public String readLink(long pid, String name) {
         try {
-            return Files.readAttributes(processDirectory(pid).resolve(name),
-                    java.nio.file.attribute.BasicFileAttributes.class).fileKey();
-        } catch (IOException e) {
+            return RawText.decode(HostFiles.readLink(name(pid, name)));
+        } catch (OsException e) {
             return null;
         }
+    }
+
+    /** The identity (device and inode) of the file /proc/[pid]/[name], followed through links, or null. */
+    public Object fileKey(long pid, String name) {
+        try {
+            FileStat s = HostFiles.stat(name(pid, name));
+            return new FileKey(s.device(), s.inode());
+        } catch (OsException e) {
+            return null;
+        }
+    }
+
+    /** A file's identity: equal for two names of the same file. */
+    public record FileKey(long device, long inode) {
     }
 
     /** One entry of /proc/[pid]/fd: the descriptor number and the target of its link. */
@@ -134,21 +160,21 @@ public final class Procfs {
      * directory is not readable. Descriptors closed while listing are left out.
      */
     public List<Descriptor> descriptors(long pid) {
-        Path fdDirectory = processDirectory(pid).resolve("fd");
+        byte[] fdDirectory = name(pid, "fd");
         List<Descriptor> out = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(fdDirectory)) {
-            for (Path entry : entries) {
-                long fd = parsePid(entry.getFileName().toString());
+        try {
+            for (DirectoryEntry entry : HostFiles.list(fdDirectory, false)) {
+                long fd = parseNumber(entry.name());
                 if (fd < 0) {
                     continue;
                 }
                 try {
-                    out.add(new Descriptor(fd, Files.readSymbolicLink(entry).toString()));
-                } catch (IOException e) {
+                    out.add(new Descriptor(fd, RawText.decode(HostFiles.readLink(HostFiles.child(fdDirectory, entry.name())))));
+                } catch (OsException e) {
                     // closed between listing and readlink
                 }
             }
-        } catch (IOException e) {
+        } catch (OsException e) {
             return List.of();
         }
         out.sort((a, b) -> Long.compare(a.fd(), b.fd()));
@@ -161,41 +187,29 @@ public final class Procfs {
         return stat == null ? null : SystemStat.bootTime(stat);
     }
 
-    /** Per-thread read buffer: /proc files are small, and reading into a reused array saves an fstat and a copy. */
-    private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[8192]);
-
-    /**
-     * Reads a whole file with open, read until end of file, close; procfs reports no size, so Files.readAllBytes
-     * would add an fstat and grow its buffer. Null if the file cannot be read (the process vanished, no access).
-     */
-    private static byte[] read(Path path) {
-        byte[] buffer = BUFFER.get();
-        try (java.io.FileInputStream in = new java.io.FileInputStream(path.toString())) {
-            int length = 0;
-            while (true) {
-                if (length == buffer.length) {
-                    buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
-                    BUFFER.set(buffer);
-                }
-                int n = in.read(buffer, length, buffer.length - length);
-                if (n < 0) {
-                    return java.util.Arrays.copyOf(buffer, length);
-                }
-                length += n;
-            }
-        } catch (IOException e) {
-            return null;
+    /** The raw name of /proc/[pid]/[file] (or of /proc/[pid] when file is null). */
+    private byte[] name(long pid, String file) {
+        StringBuilder sb = new StringBuilder(24).append('/').append(pid);
+        if (file != null) {
+            sb.append('/').append(file);
         }
+        byte[] tail = ascii(sb.toString());
+        byte[] out = java.util.Arrays.copyOf(rootName, rootName.length + tail.length);
+        System.arraycopy(tail, 0, out, rootName.length, tail.length);
+        return out;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** A non-negative decimal number, or -1 if the name is not one. */
-    private static long parsePid(String name) {
-        if (name.isEmpty() || name.length() > 18) {
+    private static long parseNumber(byte[] name) {
+        if (name.length == 0 || name.length > 18) {
             return -1;
         }
         long value = 0;
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
+        for (byte c : name) {
             if (c < '0' || c > '9') {
                 return -1;
             }

@@ -1,7 +1,7 @@
 package dev.vigil.tables.system;
 
+import dev.vigil.sql.text.RawText;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -19,7 +19,7 @@ public final class TextFiles {
     /** The file's text; empty if it does not exist (or vanished). Other I/O failures are thrown. */
     public static Optional<String> readIfExists(Path file) throws IOException {
         try {
-            return Optional.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+            return Optional.of(RawText.decode(Files.readAllBytes(file)));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }

@@ -1,8 +1,8 @@
 package dev.vigil.tables.users;
 
+import dev.vigil.sql.text.RawText;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,6 +57,6 @@ public final class UtmpFile {
         while (end < offset + size && bytes[end] != 0) {
             end++;
         }
-        return new String(bytes, offset, end - offset, StandardCharsets.UTF_8);
+        return RawText.decode(bytes, offset, end - offset);
     }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.tables.vigil;
 
+import dev.vigil.sql.text.RawText;
 import dev.vigil.sql.Engine;
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Columns;
@@ -76,7 +77,7 @@ public final class VigilInfoTable implements Table {
     static String hostUuid(HostPaths host) {
         for (Path file : List.of(host.sys().resolve("class/dmi/id/product_uuid"), host.etc().resolve("machine-id"))) {
             try {
-                String value = Files.readString(file).strip();
+                String value = RawText.decode(Files.readAllBytes(file)).strip();
                 if (!value.isEmpty()) {
                     return value.toLowerCase(java.util.Locale.ROOT);
                 }

@@ -105,12 +105,13 @@ class FileSqlTest {
     }
 
     @Test
-    void missingFileGivesNoRowsAndAWarning() throws SqlException {
+    void aMissingFileGivesNoRowsAndOnlyANote() throws SqlException {
         String missing = dir.resolve("missing").toString();
 
         QueryResult r = session.query("SELECT * FROM file WHERE path = '" + missing + "'");
 
         assertThat(r.rows()).isEmpty();
-        assertThat(r.warnings()).containsExactly("file: " + missing + ": no such file or directory");
+        assertThat(r.warnings()).isEmpty();
+        assertThat(r.notes()).containsExactly("file: reading the status of " + missing + ": ENOENT (no such file or directory)");
     }
 }

@@ -68,13 +68,16 @@ class HashTableTest {
     }
 
     @Test
-    void missingAndUnreadablePathsWarn() throws Exception {
+    void missingPathsAndDirectoriesGiveNoRowAndANote() throws Exception {
         String missing = dir.resolve("nope").toString();
 
-        TableScan scan = TableScan.of(table, List.of(eq(HashTable.PATH, missing)));
+        TableScan scan = TableScan.of(table, List.of(eq(HashTable.PATH, missing), eq(HashTable.PATH, dir.toString())));
 
         assertThat(scan.rows()).isEmpty();
-        assertThat(scan.warnings()).containsExactly("hash: " + missing + ": no such file or directory");
+        assertThat(scan.warnings()).isEmpty();
+        assertThat(scan.notes()).containsExactly(
+                "hash: opening " + dir + ": not a regular file (a directory)",
+                "hash: opening " + missing + ": ENOENT (no such file or directory)");
     }
 
     private static String hex(String algorithm, byte[] content) throws Exception {
