@@ -40,7 +40,7 @@
 #define UPROBE_PARM6(ctx) ((ctx)->r9)
 #define UPROBE_STACK_ARG7(ctx) ((ctx)->sp + 8)
 #else
-#error "dns.bpf.c reads the sixth and seventh arguments of gethostbyname(2)_r for x86-64 only"
+#error "dns.bpf.c reads the sixth and seventh arguments of gethostbyname(2)_r for x86-64 only (build.sh skips it elsewhere)"
 #endif
 
 /* glibc's struct hostent (netdb.h) on LP64. */

@@ -38,8 +38,11 @@ final class TraceCommand implements java.util.concurrent.Callable<Integer> {
      * so without it an exec could print after the connect its program made. Short enough to go unnoticed.
      */
     static final Duration ORDER_WINDOW = Duration.ofMillis(50);
-    /** The most events waiting to be printed; beyond it the output is too slow and events are counted, not held. */
-    static final int BACKLOG = 50_000;
+    /**
+     * The most events waiting to be printed (a second of a storm, ~10 MB); beyond it the output is too slow and
+     * events are counted, not held.
+     */
+    static final int BACKLOG = 10_000;
     private static final long LOSS_REPORT_NANOS = 5_000_000_000L;
 
     @Parameters(paramLabel = "KIND", arity = "0..*",
@@ -198,7 +201,7 @@ final class TraceCommand implements java.util.concurrent.Callable<Integer> {
             long kernel = sensors.statuses().stream().mapToLong(SensorStatus::dropped).sum();
             long slow = order.refused();
             long total = kernel + slow;
-            if (total > reported.get()) {
+            if (total > reported.get() || atEnd && total > 0) {
                 reported.set(total);
                 lastReport = now;
                 System.err.println("vigil trace: " + total + " events not printed " + (atEnd ? "in all" : "so far")

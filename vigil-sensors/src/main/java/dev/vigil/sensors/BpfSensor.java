@@ -85,6 +85,14 @@ public abstract class BpfSensor<E extends SensorEvent> implements AutoCloseable 
     /** Attaches the loaded programs of this kind; links belong to the object. */
     protected abstract void attach(BpfObject object, HookKind kind) throws BpfException;
 
+    /**
+     * Why this build cannot run the sensor on this machine at all (its program is not built for this architecture),
+     * or null. Checked before any hook kind is tried.
+     */
+    protected String unsupportedBuild() {
+        return null;
+    }
+
     /** Called once the sensor runs (under the sensor's lock); for periodic work such as new attachments. */
     protected void started() {
     }
@@ -112,6 +120,12 @@ public abstract class BpfSensor<E extends SensorEvent> implements AutoCloseable 
         }
         this.options = sensorOptions;
         this.listener = eventListener;
+        String notBuilt = unsupportedBuild();
+        if (notBuilt != null) {
+            state = SensorStatus.State.UNSUPPORTED;
+            reason = notBuilt;
+            return;
+        }
         List<String> unsupported = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (HookKind kind : hookPreference()) {

@@ -62,6 +62,14 @@ public final class DnsSensor extends BpfSensor<DnsEvent> {
         this(stores, new LibcLocator());
     }
 
+    /** Its program reads gethostbyname(2)_r's sixth and seventh arguments where the x86-64 ABI puts them. */
+    @Override
+    protected String unsupportedBuild() {
+        String arch = System.getProperty("os.arch");
+        return arch.equals("amd64") || arch.equals("x86_64") ? null
+                : "the DNS sensor is built for x86-64 only for now (this machine is " + arch + ")";
+    }
+
     /** The libc paths the probes are attached to. */
     public List<Path> attachedLibcs() {
         return attached;
