@@ -90,9 +90,12 @@ build_if_stale() {
   touch "$VIGIL_STAMP"
 }
 
-vigil_classpath() {
-  printf '%s' "$VIGIL_ROOT/vigil-cli/target/vigil-cli.jar:$VIGIL_ROOT/vigil-cli/target/lib/*"
-}
+# How the JVM runs Vigil: its modules on the module path, and native access (the FFM API's restricted methods)
+# granted only to the modules that call native code: libc (dev.vigil.os), SQLite (dev.vigil.sql), libbpf
+# (dev.vigil.bpf), and JLine's terminal.
+VIGIL_NATIVE_MODULES="dev.vigil.os,dev.vigil.sql,dev.vigil.bpf,org.jline"
+VIGIL_MODULE_ARGS=("--enable-native-access=$VIGIL_NATIVE_MODULES"
+  -p "$VIGIL_ROOT/vigil-cli/target/vigil-cli.jar:$VIGIL_ROOT/vigil-cli/target/lib" -m dev.vigil.cli/dev.vigil.cli.Main)
 
 # The ahead-of-time class cache (JDK 25, JEP 483) that makes a one-shot query start fast. It is valid only for the
 # jars it was recorded with: any build (./vigil's or ./run-tests') rewrites them, and the JVM would then silently
@@ -101,6 +104,8 @@ VIGIL_AOT="$VIGIL_ROOT/vigil-cli/target/vigil.aot"
 
 aot_cache_is_stale() {
   [ -f "$VIGIL_AOT" ] || return 0
+  # recorded for other JVM options (the module path, native access): the JVM would refuse it
+  [ -f "$VIGIL_AOT.args" ] && [ "$(< "$VIGIL_AOT.args")" = "${VIGIL_MODULE_ARGS[*]}" ] || return 0
   [ -n "$(find "$VIGIL_ROOT/vigil-cli/target/vigil-cli.jar" "$VIGIL_ROOT/vigil-cli/target/lib" -name '*.jar' \
       -newer "$VIGIL_AOT" -print -quit 2>/dev/null)" ]
 }
@@ -109,9 +114,9 @@ aot_cache_is_stale() {
 record_aot_cache() {
   say "recording the start-up cache (a few seconds, once per build)"
   rm -f "$VIGIL_AOT"
-  "$JAVA_HOME/bin/java" -XX:AOTCacheOutput="$VIGIL_AOT" -Xlog:aot=error -Xlog:cds=error \
-    --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -cp "$(vigil_classpath)" dev.vigil.cli.Main query --json \
-    "select pid, name from processes limit 3; select * from vigil_tables limit 1; select 1" \
+  "$JAVA_HOME/bin/java" -XX:AOTCacheOutput="$VIGIL_AOT" -Xlog:aot=error -Xlog:cds=error -XX:+UseSerialGC \
+    "${VIGIL_MODULE_ARGS[@]}" query --json "select pid, name from processes limit 3; select * from vigil_tables limit 1; select 1" \
     >"$VIGIL_ROOT/vigil-cli/target/aot-training.log" 2>&1 \
     || say "could not record the start-up cache (see vigil-cli/target/aot-training.log); starting without it"
+  printf '%s' "${VIGIL_MODULE_ARGS[*]}" > "$VIGIL_AOT.args"
 }

@@ -10,6 +10,18 @@ final class Stats {
     private Stats() {
     }
 
+    /** The values as "1.23, 4.56, ..." with two decimals, for printing every round. */
+    static String list(double[] values) {
+        StringBuilder sb = new StringBuilder();
+        for (double v : values) {
+            if (!sb.isEmpty()) {
+                sb.append(", ");
+            }
+            sb.append(String.format(java.util.Locale.ROOT, "%.2f", v));
+        }
+        return sb.toString();
+    }
+
     static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);

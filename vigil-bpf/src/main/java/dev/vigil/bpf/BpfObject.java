@@ -1,7 +1,5 @@
 package dev.vigil.bpf;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
@@ -67,18 +65,6 @@ public final class BpfObject implements AutoCloseable {
             if (!ok) {
                 arena.close();
             }
-        }
-    }
-
-    /** Opens an object embedded as a class-path resource, such as {@code /bpf/process.bpf.o}. */
-    public static BpfObject openResource(Class<?> anchor, String resource) throws BpfException, IOException {
-        try (InputStream in = anchor.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IOException("BPF object " + resource + " is not on the class path (was the module built with clang?)");
-            }
-            String base = resource.substring(resource.lastIndexOf('/') + 1);
-            int dot = base.indexOf('.');
-            return open(dot > 0 ? base.substring(0, dot) : base, in.readAllBytes());
         }
     }
 

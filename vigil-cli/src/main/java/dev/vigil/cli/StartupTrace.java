@@ -1,7 +1,5 @@
 package dev.vigil.cli;
 
-import java.lang.management.ManagementFactory;
-
 /**
  * With {@code VIGIL_TRACE_STARTUP=1} in the environment, prints how long after the JVM started each phase of a
  * one-shot command ended, on stderr. For start-up tuning; silent otherwise.
@@ -14,7 +12,8 @@ final class StartupTrace {
 
     static void mark(String phase) {
         if (ON) {
-            long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            long ms = ProcessHandle.current().info().startInstant()
+                    .map(start -> System.currentTimeMillis() - start.toEpochMilli()).orElse(-1L);
             System.err.printf("startup: %5d ms  %s%n", ms, phase);
         }
     }

@@ -160,7 +160,7 @@ public abstract class BpfSensor<E extends SensorEvent> implements AutoCloseable 
     }
 
     private BpfObject load(HookKind kind) throws BpfException, IOException {
-        BpfObject o = BpfObject.openResource(BpfSensor.class, objectResource());
+        BpfObject o = BpfObject.open(name, embeddedObject());
         try {
             selectPrograms(o, kind);
             o.map("events").setMaxEntries(options.ringBufferBytes());
@@ -174,6 +174,20 @@ public abstract class BpfSensor<E extends SensorEvent> implements AutoCloseable 
             reader = null;
             o.close();
             throw e;
+        }
+    }
+
+    /**
+     * The compiled program embedded in this module's jar. Read here, in the module that holds it: a named module's
+     * resources are its own, and libbpf's binding (another module) could not read them.
+     */
+    private byte[] embeddedObject() throws IOException {
+        try (var in = BpfSensor.class.getResourceAsStream(objectResource())) {
+            if (in == null) {
+                throw new IOException("BPF object " + objectResource() + " is not in this build (was vigil-sensors built "
+                        + "with clang?)");
+            }
+            return in.readAllBytes();
         }
     }
 

@@ -7,6 +7,7 @@ import dev.vigil.sql.text.RawText;
 import dev.vigil.sql.spi.RowSource;
 
 import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 import java.util.List;
 
@@ -135,8 +136,9 @@ final class Cursor {
     }
 
     /**
-     * The text's bytes ({@link RawText}: UTF-8, raw bytes restored) with a NUL terminator in the reusable buffer: SQLite copies it (SQLITE_TRANSIENT) and, given length
-     * -1 and the terminator, does so without reallocating under its global mutex.
+     * The text's bytes ({@link RawText}: UTF-8, raw bytes restored) with a NUL terminator in the reusable buffer:
+     * SQLite copies it (SQLITE_TRANSIENT) and, given length -1 and the terminator, does so without reallocating
+     * under its global mutex.
      */
     private MemorySegment nulTerminated(String s) throws Throwable {
         int length = s.length();
@@ -150,9 +152,7 @@ final class Cursor {
         }
         if (ascii) {
             MemorySegment buffer = buffer(length + 1L);
-            for (int i = 0; i < length; i++) {
-                buffer.set(JAVA_BYTE, i, (byte) s.charAt(i));
-            }
+            MemorySegment.copy(s.getBytes(StandardCharsets.ISO_8859_1), 0, buffer, JAVA_BYTE, 0, length);
             buffer.set(JAVA_BYTE, length, (byte) 0);
             return buffer;
         }

@@ -47,20 +47,37 @@ public record ProcessStatus(String name, long[] uids, long[] gids, Long vmSizeKb
         return kilobytes == null ? null : kilobytes * 1024;
     }
 
+    /** The whitespace-separated numbers of a Uid: or Gid: line (real, effective, saved, filesystem), or null. */
     private static long[] ids(String value) {
-        String[] parts = value.split("\\s+");
-        if (parts.length < 3) {
-            return null;
-        }
-        long[] ids = new long[parts.length];
-        try {
-            for (int i = 0; i < parts.length; i++) {
-                ids[i] = Long.parseLong(parts[i]);
+        long[] ids = new long[4];
+        int count = 0;
+        int i = 0;
+        int n = value.length();
+        while (i < n) {
+            while (i < n && Character.isWhitespace(value.charAt(i))) {
+                i++;
             }
-        } catch (NumberFormatException e) {
-            return null;
+            int start = i;
+            long v = 0;
+            while (i < n && value.charAt(i) >= '0' && value.charAt(i) <= '9') {
+                v = v * 10 + (value.charAt(i) - '0');
+                i++;
+            }
+            if (i == start) {
+                if (i < n) {
+                    return null; // not a number
+                }
+                break;
+            }
+            if (i < n && !Character.isWhitespace(value.charAt(i))) {
+                return null;
+            }
+            if (count == ids.length) {
+                ids = java.util.Arrays.copyOf(ids, count * 2);
+            }
+            ids[count++] = v;
         }
-        return ids;
+        return count < 3 ? null : java.util.Arrays.copyOf(ids, count);
     }
 
     private static Long kilobytes(String value) {
