@@ -16,10 +16,12 @@ import java.util.Map;
  *       Vigil's DNS sensor's), and auditd with an execve rule;</li>
  *   <li>a getaddrinfo loop (bench/c/gai_loop.c) in one process, in chunks with no tracer, Vigil's DNS sensor, and
  *       a bare bpftrace uprobe+uretprobe count() on the same function, for "localhost" and for "127.0.0.1";</li>
- *   <li>the agent's CPU per 1,000 events delivered into the event store, from the storm under Vigil.</li>
+ *   <li>the agent's CPU per 1,000 events delivered into the event store, from the storm under Vigil;</li>
+ *   <li>the peak RSS of {@code vigil trace} over a storm (output discarded, and unread) beside bpftrace's.</li>
  * </ol>
  * Usage: {@code SensorBenchmark OUT_DIR EXEC_STORM GAI_LOOP [--execs N] [--loops N] [--storm-rounds N]
- * [--calls N] [--gai-rounds N] [storm|gai ...]}. Progress on stderr, the tables on stdout. Root only.
+ * [--calls N] [--gai-rounds N] [storm|gai|memory ...]}, with {@code -Dvigil.launcher=PATH} naming ./vigil for
+ * the memory part. Progress on stderr, the tables on stdout. Root only.
  */
 public final class SensorBenchmark {
     private SensorBenchmark() {
@@ -42,12 +44,13 @@ public final class SensorBenchmark {
                     case "--storm-rounds" -> stormRounds = Integer.parseInt(args.get(++i));
                     case "--calls" -> calls = Integer.parseInt(args.get(++i));
                     case "--gai-rounds" -> gaiRounds = Integer.parseInt(args.get(++i));
-                    case "storm", "gai" -> parts.add(a);
+                    case "storm", "gai", "memory" -> parts.add(a);
                     default -> throw new IllegalArgumentException("unknown argument " + a
-                            + ": --execs N, --loops N, --storm-rounds N, --calls N, --gai-rounds N, storm, gai");
+                            + ": --execs N, --loops N, --storm-rounds N, --calls N, --gai-rounds N, storm, gai, memory");
                 }
             }
-            return new Options(execs, loops, stormRounds, calls, gaiRounds, parts.isEmpty() ? List.of("storm", "gai") : parts);
+            return new Options(execs, loops, stormRounds, calls, gaiRounds,
+                    parts.isEmpty() ? List.of("storm", "gai", "memory") : parts);
         }
     }
 
@@ -66,6 +69,12 @@ public final class SensorBenchmark {
         }
         if (options.parts().contains("gai")) {
             report.addAll(gaiLoop(new GaiLoopBenchmark(Path.of(args[2]), out, options.calls()), options));
+        }
+        if (options.parts().contains("memory")) {
+            Path launcher = Path.of(System.getProperty("vigil.launcher", "vigil"));
+            ExecStormBenchmark storm = new ExecStormBenchmark(Path.of(args[1]), out, options.execs(), options.loops());
+            report.add("");
+            report.addAll(new TraceMemoryBenchmark(launcher, storm, options.execs(), out).run());
         }
         System.out.println();
         report.forEach(System.out::println);
