@@ -10,9 +10,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SensorBenchmarkOptionsTest {
 
     @Test
-    void defaultsToTheFullRunOfBothParts() {
+    void defaultsToTheFullRunOfEveryPart() {
         assertThat(SensorBenchmark.Options.parse(List.of()))
-                .isEqualTo(new SensorBenchmark.Options(20_000, 2, 5, 10_000, 30, List.of("storm", "gai")));
+                .isEqualTo(new SensorBenchmark.Options(20_000, 2, 5, 10_000, 30, List.of("storm", "gai", "memory")));
     }
 
     @Test

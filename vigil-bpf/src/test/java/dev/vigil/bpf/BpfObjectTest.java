@@ -2,6 +2,7 @@ package dev.vigil.bpf;
 
 import dev.vigil.testkit.OpenDescriptors;
 import dev.vigil.testkit.Requirements;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,7 @@
 package dev.vigil.bpf;
 
 import dev.vigil.testkit.Requirements;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

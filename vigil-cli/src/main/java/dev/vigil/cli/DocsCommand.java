@@ -3,6 +3,7 @@ package dev.vigil.cli;
 import dev.vigil.host.HostEngine;
 import dev.vigil.host.docs.TableDocs;
 import dev.vigil.sql.spi.HostPaths;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

@@ -11,11 +11,12 @@ import dev.vigil.sql.SqlException;
 import dev.vigil.sql.StatementSummary;
 import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.text.RawText;
-import picocli.CommandLine;
+
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -11,17 +11,18 @@ import dev.vigil.sensors.socket.SocketSensor;
 import dev.vigil.sql.Session;
 import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.text.RawText;
+
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;

@@ -7,6 +7,7 @@ import dev.vigil.sensors.SensorOptions;
 import dev.vigil.sensors.SensorRuntime;
 import dev.vigil.sensors.SensorStatus;
 import dev.vigil.sensors.TraceFilter;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

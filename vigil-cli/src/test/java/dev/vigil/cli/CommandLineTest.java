@@ -31,7 +31,15 @@ class CommandLineTest {
 
     static RawRun vigilRaw(byte[] stdin, List<String> jvmOptions, java.util.Map<String, String> env, String... args)
             throws IOException, InterruptedException {
-        Process p = start(jvmOptions, env, args);
+        return run(command(jvmOptions, args), env, stdin);
+    }
+
+    /** Runs a command with extra environment and stdin bytes; its status, stdout and stderr. Two minutes at most. */
+    static RawRun run(List<String> command, java.util.Map<String, String> env, byte[] stdin)
+            throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().putAll(env);
+        Process p = pb.start();
         try (var in = p.getOutputStream()) {
             if (stdin != null) {
                 in.write(stdin);
@@ -48,20 +56,25 @@ class CommandLineTest {
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new AssertionError("vigil " + String.join(" ", args) + " did not end");
+            throw new AssertionError(String.join(" ", command) + " did not end");
         }
         return new RawRun(p.exitValue(), out, err.join());
     }
 
     static Process start(List<String> jvmOptions, java.util.Map<String, String> env, String... args) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command(jvmOptions, args));
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
+    /** java, native access, the JVM options, this test's class path, vigil's main class and the arguments. */
+    static List<String> command(List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.vigil.cli.Main"));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().putAll(env);
-        return pb.start();
+        return command;
     }
 
     @Test

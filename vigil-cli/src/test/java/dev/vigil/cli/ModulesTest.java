@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,19 +46,7 @@ class ModulesTest {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=" + NATIVE, "-p", modulePath(), "-m", "dev.vigil.cli/dev.vigil.cli.Main"));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).start();
-        p.getOutputStream().close();
-        var err = new java.util.concurrent.CompletableFuture<byte[]>();
-        Thread.ofVirtual().start(() -> {
-            try {
-                err.complete(p.getErrorStream().readAllBytes());
-            } catch (IOException e) {
-                err.completeExceptionally(e);
-            }
-        });
-        byte[] out = p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new CommandLineTest.RawRun(p.exitValue(), out, err.get());
+        return CommandLineTest.run(command, Map.of(), null);
     }
 
     @Test

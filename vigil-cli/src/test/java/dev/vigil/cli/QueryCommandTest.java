@@ -149,4 +149,20 @@ class QueryCommandTest {
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
+
+    @Test
+    void ctrlCStopsWorkDoneInSqliteAndInJava() throws Exception {
+        // (a regular expression that backtracks for ever stops the same way: StoppingStatementsTest)
+        for (String sql : List.of("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c",
+                "SELECT count(*) FROM hash WHERE path LIKE '/usr/%%'")) {
+            Process p = CommandLineTest.start(List.of(), Map.of(), "query", sql);
+            Thread.sleep(2000); // well into the work: the JVM has started and the query runs
+            long sent = System.nanoTime();
+            new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+            assertThat(p.waitFor(10, TimeUnit.SECONDS)).as(sql).isTrue();
+            assertThat((System.nanoTime() - sent) / 1_000_000).as(sql).isLessThan(5_000);
+            assertThat(p.exitValue()).as(sql).isEqualTo(QueryCommand.INTERRUPTED);
+            assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).contains("interrupted");
+        }
+    }
 }

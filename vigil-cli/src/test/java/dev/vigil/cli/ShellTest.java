@@ -4,6 +4,7 @@ import dev.vigil.cli.output.Output;
 import dev.vigil.cli.output.OutputOptions;
 import dev.vigil.sql.Engine;
 import dev.vigil.sql.Session;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

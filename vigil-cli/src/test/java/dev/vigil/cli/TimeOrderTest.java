@@ -1,6 +1,7 @@
 package dev.vigil.cli;
 
 import dev.vigil.sensors.SensorEvent;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package dev.vigil.cli;
 
 import dev.vigil.testkit.Requirements;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,6 +5,7 @@ import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.Table;
 import dev.vigil.sql.spi.TableSpec;
 import dev.vigil.testkit.OsquerySchema;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

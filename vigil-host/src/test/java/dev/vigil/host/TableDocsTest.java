@@ -1,8 +1,9 @@
 package dev.vigil.host;
 
 import dev.vigil.host.docs.TableDocs;
-import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.Engine;
+import dev.vigil.sql.spi.HostPaths;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package dev.vigil.os;
 import dev.vigil.testkit.OpenDescriptors;
 import dev.vigil.testkit.RawNames;
 import dev.vigil.testkit.Requirements;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

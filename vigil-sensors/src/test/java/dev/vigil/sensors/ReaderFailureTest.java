@@ -4,6 +4,7 @@ import dev.vigil.bpf.FeatureProbe;
 import dev.vigil.sensors.process.ProcessSensor;
 import dev.vigil.testkit.OpenDescriptors;
 import dev.vigil.testkit.Requirements;
+
 import org.junit.jupiter.api.Test;
 
 import java.lang.foreign.Arena;

@@ -1,13 +1,14 @@
 package dev.vigil.sensors;
 
-import dev.vigil.testkit.OpenDescriptors;
-import dev.vigil.testkit.Requirements;
 import dev.vigil.bpf.FeatureProbe;
 import dev.vigil.sensors.dns.DnsEvent;
 import dev.vigil.sensors.process.ProcessEvent;
 import dev.vigil.sql.spi.QueryContext;
 import dev.vigil.sql.spi.Row;
 import dev.vigil.sql.spi.Table;
+import dev.vigil.testkit.OpenDescriptors;
+import dev.vigil.testkit.Requirements;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

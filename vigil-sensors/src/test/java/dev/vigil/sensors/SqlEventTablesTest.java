@@ -1,9 +1,10 @@
 package dev.vigil.sensors;
 
-import dev.vigil.testkit.Requirements;
 import dev.vigil.sql.Engine;
 import dev.vigil.sql.QueryResult;
 import dev.vigil.sql.Session;
+import dev.vigil.testkit.Requirements;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -8,6 +8,7 @@ import dev.vigil.sql.spi.Row;
 import dev.vigil.sql.spi.RowSink;
 import dev.vigil.sql.spi.Table;
 import dev.vigil.sql.spi.TableSpec;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

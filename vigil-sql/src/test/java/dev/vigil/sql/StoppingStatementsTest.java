@@ -7,6 +7,7 @@ import dev.vigil.sql.spi.Row;
 import dev.vigil.sql.spi.RowSink;
 import dev.vigil.sql.spi.Table;
 import dev.vigil.sql.spi.TableSpec;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

@@ -9,6 +9,7 @@ import dev.vigil.sql.spi.RowSource;
 import dev.vigil.sql.spi.SqlFunction;
 import dev.vigil.sql.spi.Table;
 import dev.vigil.sql.spi.TableSpec;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

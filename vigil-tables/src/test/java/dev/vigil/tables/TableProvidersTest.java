@@ -3,6 +3,7 @@ package dev.vigil.tables;
 import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.Table;
 import dev.vigil.sql.spi.TableProvider;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -8,6 +8,7 @@ import dev.vigil.sql.spi.Table;
 import dev.vigil.sql.spi.TableProvider;
 import dev.vigil.testkit.FakeHost;
 import dev.vigil.testkit.TableScan;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,12 +1,12 @@
 package dev.vigil.sensors.socket;
 
-import dev.vigil.sensors.ProcessExecutables;
 import dev.vigil.bpf.BpfException;
 import dev.vigil.bpf.BpfObject;
 import dev.vigil.bpf.HookKind;
 import dev.vigil.sensors.BpfSensor;
 import dev.vigil.sensors.EventStores;
 import dev.vigil.sensors.MalformedRecordException;
+import dev.vigil.sensors.ProcessExecutables;
 import dev.vigil.sensors.WallClock;
 
 import java.util.List;

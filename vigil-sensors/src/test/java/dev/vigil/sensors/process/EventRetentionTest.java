@@ -9,6 +9,7 @@ import dev.vigil.sensors.WallClock;
 import dev.vigil.sql.Engine;
 import dev.vigil.sql.Session;
 import dev.vigil.testkit.Requirements;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

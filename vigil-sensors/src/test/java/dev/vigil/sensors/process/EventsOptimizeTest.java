@@ -5,6 +5,7 @@ import dev.vigil.sensors.ExecutableIndex;
 import dev.vigil.sensors.Running;
 import dev.vigil.sql.Engine;
 import dev.vigil.sql.Session;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -1,7 +1,8 @@
 package dev.vigil.sensors.process;
 
-import dev.vigil.testkit.Requirements;
 import dev.vigil.sensors.BtfLayout;
+import dev.vigil.testkit.Requirements;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

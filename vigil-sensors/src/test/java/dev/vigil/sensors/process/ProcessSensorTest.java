@@ -1,13 +1,14 @@
 package dev.vigil.sensors.process;
 
-import dev.vigil.testkit.Requirements;
 import dev.vigil.bpf.FeatureProbe;
 import dev.vigil.bpf.HookKind;
-import dev.vigil.sensors.HostRoots;
 import dev.vigil.sensors.EventStore;
 import dev.vigil.sensors.EventStores;
+import dev.vigil.sensors.HostRoots;
 import dev.vigil.sensors.SensorOptions;
 import dev.vigil.sensors.SensorStatus;
+import dev.vigil.testkit.Requirements;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

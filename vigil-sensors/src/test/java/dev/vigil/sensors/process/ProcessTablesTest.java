@@ -6,6 +6,7 @@ import dev.vigil.sensors.Running;
 import dev.vigil.sensors.WallClock;
 import dev.vigil.sql.spi.QueryContext;
 import dev.vigil.sql.spi.Row;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,9 +1,10 @@
 package dev.vigil.sensors.socket;
 
-import dev.vigil.testkit.Requirements;
+import dev.vigil.sensors.BtfLayout;
 import dev.vigil.sensors.MalformedRecordException;
 import dev.vigil.sensors.WallClock;
-import dev.vigil.sensors.BtfLayout;
+import dev.vigil.testkit.Requirements;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

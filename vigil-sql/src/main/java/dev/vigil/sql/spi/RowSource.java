@@ -23,6 +23,13 @@ public interface RowSource extends AutoCloseable {
         Row next() throws Exception;
     }
 
+    /** Adds every row the supplier gives to the sink: a streaming table's {@link Table#generate}. */
+    static void drain(RowSupplier rows, RowSink out) throws Exception {
+        for (Row row = rows.next(); row != null; row = rows.next()) {
+            out.add(row);
+        }
+    }
+
     /**
      * A source that pulls its rows one at a time from a supplier, for tables that read each row when it is asked
      * for (a file walk, a large listing) instead of holding them all.

@@ -3,8 +3,8 @@ package dev.vigil.sql.sqlite;
 import dev.vigil.sql.spi.Constraint;
 import dev.vigil.sql.spi.QueryCancelledException;
 import dev.vigil.sql.spi.QueryContext;
-import dev.vigil.sql.text.RawText;
 import dev.vigil.sql.spi.RowSource;
+import dev.vigil.sql.text.RawText;
 
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.vigil.sql.sqlite;
 
-import dev.vigil.sql.text.RawText;
 import dev.vigil.sql.spi.SqlFunction;
+import dev.vigil.sql.text.RawText;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;

@@ -1,9 +1,9 @@
 package dev.vigil.sql.sqlite;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import dev.vigil.sql.text.RawText;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.vigil.sql.sqlite;
 
 import dev.vigil.sql.Engine;
-import dev.vigil.sql.SqlException;
 import dev.vigil.sql.Session;
+import dev.vigil.sql.SqlException;
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Columns;
 import dev.vigil.sql.spi.QueryContext;
@@ -10,6 +10,7 @@ import dev.vigil.sql.spi.Row;
 import dev.vigil.sql.spi.RowSink;
 import dev.vigil.sql.spi.Table;
 import dev.vigil.sql.spi.TableSpec;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

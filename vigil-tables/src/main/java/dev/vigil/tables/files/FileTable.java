@@ -55,10 +55,7 @@ public final class FileTable implements Table {
 
     @Override
     public void generate(QueryContext ctx, RowSink out) throws Exception {
-        RowSource.RowSupplier rows = rows(ctx);
-        for (Row row = rows.next(); row != null; row = rows.next()) {
-            out.add(row);
-        }
+        RowSource.drain(rows(ctx), out);
     }
 
     /**

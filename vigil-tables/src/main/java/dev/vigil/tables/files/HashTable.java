@@ -11,6 +11,7 @@ import dev.vigil.sql.spi.RowSink;
 import dev.vigil.sql.spi.RowSource;
 import dev.vigil.sql.spi.Table;
 import dev.vigil.sql.spi.TableSpec;
+
 import java.util.EnumSet;
 import java.util.Map;
 
@@ -48,10 +49,7 @@ public final class HashTable implements Table {
 
     @Override
     public void generate(QueryContext ctx, RowSink out) throws Exception {
-        RowSource.RowSupplier rows = rows(ctx);
-        for (Row row = rows.next(); row != null; row = rows.next()) {
-            out.add(row);
-        }
+        RowSource.drain(rows(ctx), out);
     }
 
     /** Streams the rows: each file is opened and hashed only when its row is asked for. */

@@ -1,6 +1,5 @@
 package dev.vigil.tables.network;
 
-import dev.vigil.sql.text.RawText;
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Columns;
 import dev.vigil.sql.spi.HostPaths;
@@ -9,6 +8,8 @@ import dev.vigil.sql.spi.Row;
 import dev.vigil.sql.spi.RowSink;
 import dev.vigil.sql.spi.Table;
 import dev.vigil.sql.spi.TableSpec;
+import dev.vigil.sql.text.RawText;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

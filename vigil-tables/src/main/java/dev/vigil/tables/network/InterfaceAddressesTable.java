@@ -8,6 +8,7 @@ import dev.vigil.sql.spi.Row;
 import dev.vigil.sql.spi.RowSink;
 import dev.vigil.sql.spi.Table;
 import dev.vigil.sql.spi.TableSpec;
+
 import java.net.Inet4Address;
 import java.net.InterfaceAddress;
 import java.net.NetworkInterface;

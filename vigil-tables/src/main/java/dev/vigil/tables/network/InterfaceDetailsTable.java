@@ -8,6 +8,7 @@ import dev.vigil.sql.spi.Row;
 import dev.vigil.sql.spi.RowSink;
 import dev.vigil.sql.spi.Table;
 import dev.vigil.sql.spi.TableSpec;
+
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;

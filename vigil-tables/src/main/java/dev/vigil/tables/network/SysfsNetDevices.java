@@ -1,6 +1,7 @@
 package dev.vigil.tables.network;
 
 import dev.vigil.sql.text.RawText;
+
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

@@ -1,6 +1,7 @@
 package dev.vigil.tables.process;
 
 import dev.vigil.sql.text.RawText;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,12 +1,11 @@
 package dev.vigil.tables.process;
 
-import dev.vigil.sql.spi.Column;
-import dev.vigil.sql.spi.QueryContext;
-
 import dev.vigil.os.DirectoryEntry;
 import dev.vigil.os.FileStat;
 import dev.vigil.os.HostFiles;
 import dev.vigil.os.OsException;
+import dev.vigil.sql.spi.Column;
+import dev.vigil.sql.spi.QueryContext;
 import dev.vigil.sql.text.RawText;
 
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,7 @@
 package dev.vigil.tables.system;
 
 import dev.vigil.sql.text.RawText;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

@@ -1,6 +1,7 @@
 package dev.vigil.tables.users;
 
 import dev.vigil.sql.text.RawText;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package dev.vigil.tables.vigil;
 
-import dev.vigil.sql.text.RawText;
 import dev.vigil.sql.Engine;
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Columns;
@@ -10,6 +9,7 @@ import dev.vigil.sql.spi.Row;
 import dev.vigil.sql.spi.RowSink;
 import dev.vigil.sql.spi.Table;
 import dev.vigil.sql.spi.TableSpec;
+import dev.vigil.sql.text.RawText;
 
 import java.io.IOException;
 import java.io.InputStream;

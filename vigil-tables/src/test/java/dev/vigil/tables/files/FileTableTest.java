@@ -1,12 +1,11 @@
 package dev.vigil.tables.files;
 
+import dev.vigil.sql.spi.Row;
 import dev.vigil.testkit.TableScan;
 
-import static dev.vigil.testkit.TableScan.eq;
-import static dev.vigil.testkit.TableScan.like;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-import dev.vigil.sql.spi.Row;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,8 +16,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static dev.vigil.testkit.TableScan.eq;
+import static dev.vigil.testkit.TableScan.like;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class FileTableTest {
     private final FileTable table = new FileTable();

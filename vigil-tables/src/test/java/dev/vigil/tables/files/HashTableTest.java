@@ -1,20 +1,21 @@
 package dev.vigil.tables.files;
 
+import dev.vigil.sql.spi.Row;
 import dev.vigil.testkit.TableScan;
 
-import static dev.vigil.testkit.TableScan.eq;
-import static dev.vigil.testkit.TableScan.like;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-import dev.vigil.sql.spi.Row;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static dev.vigil.testkit.TableScan.eq;
+import static dev.vigil.testkit.TableScan.like;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class HashTableTest {
     private final HashTable table = new HashTable();

@@ -7,6 +7,7 @@ import dev.vigil.sql.text.RawText;
 import dev.vigil.testkit.RawNames;
 import dev.vigil.testkit.Requirements;
 import dev.vigil.testkit.TableScan;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

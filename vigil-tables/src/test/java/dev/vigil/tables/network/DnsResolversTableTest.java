@@ -1,20 +1,21 @@
 package dev.vigil.tables.network;
 
 import dev.vigil.sql.spi.HostPaths;
+import dev.vigil.sql.spi.Row;
 import dev.vigil.testkit.FakeHost;
 import dev.vigil.testkit.HostCommand;
 import dev.vigil.testkit.TableScan;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-import dev.vigil.sql.spi.Row;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class DnsResolversTableTest {
 

@@ -5,13 +5,14 @@ import dev.vigil.testkit.FakeHost;
 import dev.vigil.testkit.HostCommand;
 import dev.vigil.testkit.TableScan;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class EtcHostsTest {
 

@@ -5,14 +5,15 @@ import dev.vigil.testkit.FakeHost;
 import dev.vigil.testkit.HostCommand;
 import dev.vigil.testkit.TableScan;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** interface_addresses on this host against {@code ip -o addr show}. */
 class InterfaceAddressesTableTest {

@@ -1,13 +1,14 @@
 package dev.vigil.tables.network;
 
 import dev.vigil.sql.spi.HostPaths;
+import dev.vigil.sql.spi.Row;
 import dev.vigil.testkit.FakeHost;
 import dev.vigil.testkit.HostCommand;
 import dev.vigil.testkit.TableScan;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-import dev.vigil.sql.spi.Row;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -18,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** interface_details on this host against iproute2, sysfs read by the test, and traffic the test sends. */
 class InterfaceDetailsTableTest {

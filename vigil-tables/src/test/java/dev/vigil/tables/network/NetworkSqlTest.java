@@ -1,17 +1,19 @@
 package dev.vigil.tables.network;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.vigil.sql.Engine;
 import dev.vigil.sql.Session;
 import dev.vigil.sql.SqlException;
 import dev.vigil.testkit.HostCommand;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The network tables through the SQL engine. */
 class NetworkSqlTest {

@@ -4,6 +4,7 @@ import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.Row;
 import dev.vigil.tables.process.Scans;
 import dev.vigil.testkit.HostCommand;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

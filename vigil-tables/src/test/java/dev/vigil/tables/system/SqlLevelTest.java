@@ -10,6 +10,7 @@ import dev.vigil.tables.users.LoggedInUsersTable;
 import dev.vigil.tables.users.UserGroupsTable;
 import dev.vigil.tables.users.UsersTable;
 import dev.vigil.testkit.HostCommand;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

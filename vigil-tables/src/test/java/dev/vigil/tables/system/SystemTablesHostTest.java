@@ -4,6 +4,7 @@ import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.sql.spi.Row;
 import dev.vigil.testkit.HostCommand;
 import dev.vigil.testkit.TableScan;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

@@ -1,6 +1,7 @@
 package dev.vigil.tables.users;
 
 import dev.vigil.tables.FixtureFiles;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

@@ -5,6 +5,7 @@ import dev.vigil.sql.spi.Row;
 import dev.vigil.testkit.FakeHost;
 import dev.vigil.testkit.HostCommand;
 import dev.vigil.testkit.TableScan;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,6 +5,7 @@ import dev.vigil.sql.QueryResult;
 import dev.vigil.sql.Session;
 import dev.vigil.sql.spi.HostPaths;
 import dev.vigil.testkit.FakeHost;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
