@@ -118,6 +118,42 @@ class CommandLineTest {
     }
 
     @Test
+    void aNulInTheShellsInputIsAnErrorAndTheShellGoesOn() throws Exception {
+        Run r = vigil("select 1;\0\nselect 2 as two;\n", "shell", "--csv");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).contains("NUL character");
+        assertThat(r.out()).isEqualTo("two\n2\n");
+    }
+
+    @Test
+    void optionsWithoutACommandAreTheShells() throws Exception {
+        Run r = vigil(null, "--no-sensors", "--csv", "select 1 as one");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("one\n1\n");
+        Run without = vigil(null, "--without-sensor", "dns", "--csv", "select 2 as two");
+        assertThat(without.status()).as(without.err()).isZero();
+        assertThat(without.out()).isEqualTo("two\n2\n");
+        assertThat(vigil(null, "--without-sensor", "dnss", "select 1").status()).isEqualTo(2);
+    }
+
+    @Test
+    void theHistoryFileIsTheOwnersAlone(@org.junit.jupiter.api.io.TempDir Path home) throws Exception {
+        String previous = System.getProperty("user.home");
+        System.setProperty("user.home", home.toString());
+        try {
+            Path history = ShellCommand.privateHistory();
+            assertThat(java.nio.file.Files.getPosixFilePermissions(history))
+                    .containsExactlyInAnyOrderElementsOf(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            java.nio.file.Files.setPosixFilePermissions(history, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            ShellCommand.privateHistory();
+            assertThat(java.nio.file.Files.getPosixFilePermissions(history))
+                    .containsExactlyInAnyOrderElementsOf(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } finally {
+            System.setProperty("user.home", previous);
+        }
+    }
+
+    @Test
     void bareVigilIsTheShellWithHeaders() throws Exception {
         Run r = vigil("select 1 as one;\n", new String[0]);
         assertThat(r.status()).as(r.err()).isZero();
