@@ -3,7 +3,6 @@ package dev.vigil.sql;
 import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.Columns;
 import dev.vigil.sql.spi.QueryContext;
-import dev.vigil.sql.spi.Row;
 import dev.vigil.sql.spi.RowSink;
 import dev.vigil.sql.spi.RowSource;
 import dev.vigil.sql.spi.SqlFunction;

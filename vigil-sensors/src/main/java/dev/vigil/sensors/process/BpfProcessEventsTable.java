@@ -10,7 +10,6 @@ import dev.vigil.sql.spi.Column;
 import dev.vigil.sql.spi.TableSpec;
 import dev.vigil.sql.text.Json;
 
-import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 

@@ -1,7 +1,6 @@
 package dev.vigil.sensors.dns;
 
 import dev.vigil.sensors.BtfLayout;
-import dev.vigil.sensors.MalformedRecordException;
 import dev.vigil.sensors.WallClock;
 import dev.vigil.testkit.Requirements;
 

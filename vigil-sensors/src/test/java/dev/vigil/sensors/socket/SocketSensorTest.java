@@ -2,7 +2,6 @@ package dev.vigil.sensors.socket;
 
 import dev.vigil.bpf.FeatureProbe;
 import dev.vigil.bpf.HookKind;
-import dev.vigil.sensors.EventStore;
 import dev.vigil.sensors.EventStores;
 import dev.vigil.sensors.HostRoots;
 import dev.vigil.sensors.SensorOptions;
