@@ -228,6 +228,36 @@ class EngineTest {
     }
 
     @Test
+    void anUnsupportedTableHasNoRowsSaysWhyInANoteAndInVigilTables() throws SqlException {
+        Table absent = new Table() {
+            @Override
+            public TableSpec spec() {
+                return RequiredTable.SPEC.withRules("");
+            }
+
+            @Override
+            public java.util.Optional<String> unsupported() {
+                return java.util.Optional.of("no such subsystem here");
+            }
+
+            @Override
+            public void generate(QueryContext context, RowSink out) {
+                throw new AssertionError("an unsupported table is not scanned");
+            }
+        };
+        try (Session s = Engine.builder().addTable(absent).build().openSession()) {
+            QueryResult r = s.query("SELECT * FROM needs_path WHERE path = '/x'");
+            assertThat(r.rows()).isEmpty();
+            assertThat(r.warnings()).isEmpty();
+            assertThat(r.notes()).containsExactly("needs_path: unsupported on this host: no such subsystem here");
+            assertThat(s.query("SELECT supported, unsupported_reason FROM vigil_tables WHERE name = 'needs_path'").rows())
+                    .containsExactly(List.of(0L, "no such subsystem here"));
+            assertThat(s.query("SELECT supported, unsupported_reason FROM vigil_tables WHERE name = 'vigil_tables'").rows())
+                    .containsExactly(java.util.Arrays.asList(1L, null));
+        }
+    }
+
+    @Test
     void twoThreadsQueryAtOnce() throws Exception {
         RecordingTable big = new RecordingTable(20_000);
         Engine shared = Engine.builder().addTable(big).build();

@@ -21,8 +21,12 @@ public final class VigilTablesTable implements Table {
     static final Column REQUIRED = COLUMNS.text("required_columns",
             "Comma-separated columns of which a query must constrain at least one");
     static final Column IMPLEMENTATION = COLUMNS.text("implementation", "Java class that generates the rows");
+    static final Column SUPPORTED = COLUMNS.integer("supported", "1 if the table can produce rows on this host, else 0");
+    static final Column UNSUPPORTED_REASON = COLUMNS.text("unsupported_reason",
+            "Why the table has no rows on this host (no dpkg database, its sensor not running ...); NULL if it can have some");
     static final TableSpec SPEC = TableSpec.of("vigil_tables", "The tables this Vigil engine serves.", COLUMNS,
-            "SELECT name, description FROM vigil_tables WHERE name LIKE 'process%'");
+            "SELECT name, description FROM vigil_tables WHERE name LIKE 'process%'",
+            "SELECT name, unsupported_reason FROM vigil_tables WHERE supported = 0");
 
     private final Supplier<List<Table>> tables;
 
@@ -46,6 +50,9 @@ public final class VigilTablesTable implements Table {
             row.set(EVENTED, spec.evented());
             row.set(REQUIRED, String.join(",", spec.requiredColumns().stream().map(Column::name).toList()));
             row.set(IMPLEMENTATION, table.getClass().getName());
+            var unsupported = table.unsupported();
+            row.set(SUPPORTED, unsupported.isEmpty());
+            row.set(UNSUPPORTED_REASON, unsupported.orElse(null));
             out.add(row);
         }
     }
