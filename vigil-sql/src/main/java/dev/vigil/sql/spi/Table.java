@@ -1,5 +1,7 @@
 package dev.vigil.sql.spi;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +29,14 @@ public interface Table {
      */
     default Optional<String> unsupported() {
         return Optional.empty();
+    }
+
+    /**
+     * The usual {@link #unsupported} answer of a table that reads one file: empty while {@code file} exists, else
+     * "no {@code source}: {@code file} does not exist".
+     */
+    static Optional<String> requiresFile(String source, Path file) {
+        return Files.exists(file) ? Optional.empty() : Optional.of("no " + source + ": " + file + " does not exist");
     }
 
     /** Produces the rows for one scan. Use the context's constraints to read only what is asked. */

@@ -51,8 +51,7 @@ public final class DnsResolversTable implements Table {
 
     @Override
     public Optional<String> unsupported() {
-        return Files.exists(resolvConf) ? Optional.empty()
-                : Optional.of("no resolver configuration: " + resolvConf + " does not exist");
+        return Table.requiresFile("resolver configuration", resolvConf);
     }
 
     @Override

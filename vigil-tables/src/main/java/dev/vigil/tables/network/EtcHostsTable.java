@@ -40,7 +40,7 @@ public final class EtcHostsTable implements Table {
 
     @Override
     public Optional<String> unsupported() {
-        return Files.exists(file) ? Optional.empty() : Optional.of("no hosts file: " + file + " does not exist");
+        return Table.requiresFile("hosts file", file);
     }
 
     @Override

@@ -55,8 +55,7 @@ public final class RoutesTable implements Table {
 
     @Override
     public Optional<String> unsupported() {
-        return Files.exists(ipv4Routes) ? Optional.empty()
-                : Optional.of("no procfs routing table: " + ipv4Routes + " does not exist");
+        return Table.requiresFile("procfs routing table", ipv4Routes);
     }
 
     @Override

@@ -68,8 +68,7 @@ public final class DebPackagesTable implements Table {
 
     @Override
     public Optional<String> unsupported() {
-        return Files.exists(statusFile) ? Optional.empty()
-                : Optional.of("no dpkg database: " + statusFile + " does not exist");
+        return Table.requiresFile("dpkg database", statusFile);
     }
 
     @Override

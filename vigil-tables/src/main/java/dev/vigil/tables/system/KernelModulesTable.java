@@ -41,8 +41,7 @@ public final class KernelModulesTable implements Table {
 
     @Override
     public Optional<String> unsupported() {
-        return Files.exists(modulesFile) ? Optional.empty()
-                : Optional.of("no kernel module support: " + modulesFile + " does not exist");
+        return Table.requiresFile("kernel module support", modulesFile);
     }
 
     @Override

@@ -57,8 +57,7 @@ public final class MountsTable implements Table {
 
     @Override
     public Optional<String> unsupported() {
-        return Files.exists(mountsFile) ? Optional.empty()
-                : Optional.of("no procfs mount list: " + mountsFile + " does not exist");
+        return Table.requiresFile("procfs mount list", mountsFile);
     }
 
     @Override

@@ -37,8 +37,7 @@ public final class UptimeTable implements Table {
 
     @Override
     public Optional<String> unsupported() {
-        return Files.exists(uptimeFile) ? Optional.empty()
-                : Optional.of("no procfs uptime: " + uptimeFile + " does not exist");
+        return Table.requiresFile("procfs uptime", uptimeFile);
     }
 
     @Override

@@ -45,8 +45,7 @@ public final class LoggedInUsersTable implements Table {
 
     @Override
     public Optional<String> unsupported() {
-        return Files.exists(utmpFile) ? Optional.empty()
-                : Optional.of("no utmp file: " + utmpFile + " does not exist");
+        return Table.requiresFile("utmp file", utmpFile);
     }
 
     @Override
